@@ -1,0 +1,170 @@
+package io.inventorysync.ledger;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.inventorysync.deadletter.DeadLetter;
+import io.inventorysync.deadletter.DeadLetterPublisher;
+import io.inventorysync.event.InventoryEvent;
+import io.micrometer.core.instrument.MeterRegistry;
+
+/**
+ * Applies one poll's worth of events in one transaction: positions, holds, the applied-event ids and the
+ * channels' desired quantities commit together, so a redelivered batch changes nothing twice.
+ * Dead letters for the batch are published before the commit: a crash in between re-publishes them on
+ * redelivery (a duplicate dead letter, never a lost one).
+ */
+public class LedgerService {
+
+    static final String STAGE_LEDGER = "ledger";
+    static final String STAGE_MAPPING = "mapping";
+
+    private final TransactionTemplate tx;
+    private final LedgerRepository repository;
+    private final ChannelProjectionWriter projectionWriter;
+    private final ChannelProjection projection;
+    private final EventDecoder decoder;
+    private final DeadLetterPublisher deadLetters;
+    private final MeterRegistry meters;
+    private final String eventsTopic;
+
+    public LedgerService(TransactionTemplate tx, LedgerRepository repository, ChannelProjection projection,
+            ChannelProjectionWriter projectionWriter, EventDecoder decoder, DeadLetterPublisher deadLetters,
+            MeterRegistry meters, String eventsTopic) {
+        this.tx = tx;
+        this.repository = repository;
+        this.projection = projection;
+        this.projectionWriter = projectionWriter;
+        this.decoder = decoder;
+        this.deadLetters = deadLetters;
+        this.meters = meters;
+        this.eventsTopic = eventsTopic;
+    }
+
+    public LedgerBatchResult apply(List<LedgerRecord> records) {
+        List<InventoryEvent> events = new ArrayList<>();
+        List<LedgerRecord> sources = new ArrayList<>();
+        int invalid = 0;
+        for (LedgerRecord record : records) {
+            EventDecoder.Decoded decoded = decoder.decode(record.payload());
+            if (decoded.event() == null) {
+                invalid++;
+                deadLetters.publish(new DeadLetter(STAGE_LEDGER, "invalid-event", decoded.error(), eventsTopic,
+                        record.key(), null, record.payload()));
+            } else {
+                events.add(decoded.event());
+                sources.add(record);
+            }
+        }
+        int invalidCount = invalid;
+        LedgerBatchResult result = events.isEmpty()
+                ? new LedgerBatchResult(Map.of(), invalidCount, 0, 0, Set.of())
+                : tx.execute(status -> applyValid(events, sources, invalidCount));
+        record(result);
+        return result;
+    }
+
+    private LedgerBatchResult applyValid(List<InventoryEvent> events, List<LedgerRecord> sources, int invalid) {
+        Set<String> skus = new LinkedHashSet<>();
+        Set<String> orderIds = new HashSet<>();
+        List<String> eventIds = new ArrayList<>();
+        for (InventoryEvent e : events) {
+            skus.add(e.sku());
+            eventIds.add(e.eventId());
+            if (e.orderId() != null) {
+                orderIds.add(e.orderId());
+            }
+        }
+        Map<String, Map<String, StockPosition>> positions = new LinkedHashMap<>();
+        skus.forEach(sku -> positions.put(sku, new LinkedHashMap<>()));
+        for (StockPosition p : repository.lockPositions(skus)) {
+            positions.get(p.sku()).put(p.locationId(), p);
+        }
+        Reservations reservations = new Reservations();
+        repository.loadReservations(skus, orderIds, reservations);
+        Set<String> seen = repository.alreadyApplied(eventIds);
+
+        StockMovementRules rules = new StockMovementRules(
+                (sku, location) -> positions.get(sku).computeIfAbsent(location, l -> StockPosition.empty(sku, l)),
+                reservations);
+        Map<ApplyOutcome, Integer> outcomes = new EnumMap<>(ApplyOutcome.class);
+        List<LedgerRepository.AppliedEvent> applied = new ArrayList<>();
+        List<LedgerRepository.NegativePosition> negatives = new ArrayList<>();
+        int unmapped = 0;
+        Instant now = Instant.now();
+        for (int i = 0; i < events.size(); i++) {
+            InventoryEvent event = events.get(i);
+            ApplyOutcome outcome = seen.add(event.eventId()) ? rules.apply(event) : ApplyOutcome.DUPLICATE;
+            outcomes.merge(outcome, 1, Integer::sum);
+            if (outcome != ApplyOutcome.DUPLICATE) {
+                applied.add(new LedgerRepository.AppliedEvent(event.eventId(), event.sku(), event.eventType().wireName(),
+                        outcome, event.timestamp()));
+                for (StockPosition p : touched(event, positions)) {
+                    if (p.refreshNegative(now)) {
+                        negatives.add(new LedgerRepository.NegativePosition(p.sku(), p.locationId(), p.available(), event.eventId()));
+                    }
+                }
+            }
+            boolean report = outcome != ApplyOutcome.DUPLICATE || sources.get(i).replay();
+            if (report && !projection.isMapped(event.sku())) {
+                unmapped++;
+                deadLetters.publish(new DeadLetter(STAGE_MAPPING, "sku-unmapped",
+                        "no channel maps SKU " + event.sku() + "; its stock is in the ledger, no channel shows it",
+                        eventsTopic, event.sku(), null, sources.get(i).payload()));
+            }
+        }
+        List<StockPosition> all = positions.values().stream().flatMap(m -> m.values().stream()).toList();
+        repository.savePositions(all);
+        repository.saveReservations(reservations.changed());
+        repository.recordApplied(applied);
+        repository.recordNegative(negatives);
+        Set<String> changed = projectionWriter.write(projection.desired(toLists(positions)));
+        return new LedgerBatchResult(outcomes, invalid, unmapped, negatives.size(), changed);
+    }
+
+    private static List<StockPosition> touched(InventoryEvent event, Map<String, Map<String, StockPosition>> positions) {
+        Map<String, StockPosition> bySku = positions.get(event.sku());
+        List<StockPosition> touched = new ArrayList<>(2);
+        touched.add(bySku.get(event.locationId()));
+        if (event.destinationLocationId() != null && bySku.containsKey(event.destinationLocationId())) {
+            touched.add(bySku.get(event.destinationLocationId()));
+        }
+        return touched;
+    }
+
+    private static Map<String, List<StockPosition>> toLists(Map<String, Map<String, StockPosition>> positions) {
+        Map<String, List<StockPosition>> lists = new HashMap<>();
+        positions.forEach((sku, byLocation) -> lists.put(sku, List.copyOf(byLocation.values())));
+        return lists;
+    }
+
+    private void record(LedgerBatchResult result) {
+        result.outcomes().forEach((outcome, n) ->
+                meters.counter("inventory.events.processed", "outcome", outcome.name().toLowerCase()).increment(n));
+        if (result.invalid() > 0) {
+            meters.counter("inventory.events.invalid").increment(result.invalid());
+        }
+        if (result.unmapped() > 0) {
+            meters.counter("inventory.sku.unmapped").increment(result.unmapped());
+        }
+        if (result.negatives() > 0) {
+            meters.counter("inventory.negative.salable.quantity").increment(result.negatives());
+        }
+    }
+
+    /** Writes desired listing quantities inside the ledger transaction; returns the channels that changed. */
+    @FunctionalInterface
+    public interface ChannelProjectionWriter {
+        Set<String> write(List<io.inventorysync.channel.DesiredListing> desired);
+    }
+}
