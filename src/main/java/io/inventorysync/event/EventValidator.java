@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.PathType;
@@ -70,7 +71,7 @@ public final class EventValidator {
     public List<FieldError> validate(JsonNode event) {
         // A set: one value can break two keywords that say the same thing (" " breaks both whitespace checks).
         Set<FieldError> errors = new LinkedHashSet<>();
-        for (ValidationMessage violation : schema.validate(event)) {
+        for (ValidationMessage violation : schema.validate(event == null ? NullNode.getInstance() : event)) {
             errors.add(toFieldError(violation));
         }
         if (event != null && event.isObject()) {
