@@ -2,6 +2,7 @@ package io.inventorysync.event;
 
 import java.time.Instant;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
@@ -23,6 +24,7 @@ public record InventoryEvent(
         @JsonProperty("source") String source) {
 
     /** An absolute count replaces on hand at its location; everything else is a movement (delta). */
+    @JsonIgnore // derived, not part of the contract: Jackson would otherwise write it as "absolute"
     public boolean isAbsolute() {
         return eventType == EventType.ADJUSTMENT && newAvailable != null;
     }
