@@ -45,7 +45,7 @@ public class DemoFeed implements Processor {
         byte[] body = json.writeValueAsBytes(events);
         Message message = exchange.getMessage();
         message.setHeader(WebhookHeaders.SOURCE, source);
-        message.setHeader(WebhookHeaders.SIGNATURE, signer.sign(body));
+        message.setHeader(WebhookHeaders.SIGNATURE, signer.signatureHeader(body));
         message.setHeader(Exchange.CONTENT_TYPE, "application/json");
         message.setHeader(Exchange.HTTP_METHOD, "POST");
         message.setBody(new String(body, StandardCharsets.UTF_8));

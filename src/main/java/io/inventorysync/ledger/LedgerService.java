@@ -80,7 +80,7 @@ public class LedgerService {
         List<String> eventIds = new ArrayList<>();
         for (InventoryEvent e : events) {
             skus.add(e.sku());
-            eventIds.add(e.eventId());
+            eventIds.add(dedupKey(e));
             if (e.orderId() != null) {
                 orderIds.add(e.orderId());
             }
@@ -104,10 +104,10 @@ public class LedgerService {
         Instant now = Instant.now();
         for (int i = 0; i < events.size(); i++) {
             InventoryEvent event = events.get(i);
-            ApplyOutcome outcome = seen.add(event.eventId()) ? rules.apply(event) : ApplyOutcome.DUPLICATE;
+            ApplyOutcome outcome = seen.add(dedupKey(event)) ? rules.apply(event) : ApplyOutcome.DUPLICATE;
             outcomes.merge(outcome, 1, Integer::sum);
             if (outcome != ApplyOutcome.DUPLICATE) {
-                applied.add(new LedgerRepository.AppliedEvent(event.eventId(), event.sku(), event.eventType().wireName(),
+                applied.add(new LedgerRepository.AppliedEvent(dedupKey(event), event.sku(), event.eventType().wireName(),
                         outcome, event.timestamp()));
                 for (StockPosition p : touched(event, positions)) {
                     if (p.refreshNegative(now)) {
@@ -130,6 +130,11 @@ public class LedgerService {
         repository.recordNegative(negatives);
         Set<String> changed = projectionWriter.write(projection.desired(toLists(positions)));
         return new LedgerBatchResult(outcomes, invalid, unmapped, negatives.size(), changed);
+    }
+
+    /** Event ids are the sources' own: two sources may both send id "1", so the key is namespaced by source. */
+    static String dedupKey(InventoryEvent event) {
+        return event.source() + "/" + event.eventId();
     }
 
     private static List<StockPosition> touched(InventoryEvent event, Map<String, Map<String, StockPosition>> positions) {

@@ -22,7 +22,7 @@ public final class WebhookClient {
 
     public HttpResponse<String> postSigned(String json) {
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
-        return post(body, new WebhookSigner(TestConnectors.SECRET).sign(body));
+        return post(body, new WebhookSigner(TestConnectors.SECRET).signatureHeader(body));
     }
 
     public HttpResponse<String> post(byte[] body, String signature) {
