@@ -5,6 +5,7 @@ import java.util.stream.Collectors;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.TemplatedRouteBuilder;
+import org.apache.camel.model.Model;
 import org.apache.camel.spring.boot.CamelContextConfiguration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -49,8 +50,9 @@ public class PipelineCamelConfiguration {
 
     private static void addDispatcher(CamelContext context, ConnectorDefinition channel, InventorySyncProperties.Dispatch dispatch) {
         String template = channel.type() + "-dispatcher";
-        if (context.getRouteTemplateDefinition(template) == null) {
-            throw new ConnectorConfigException(channel.file(), "no route template '" + template + "' for channel type " + channel.type());
+        if (context.getCamelContextExtension().getContextPlugin(Model.class).getRouteTemplateDefinition(template) == null) {
+            throw new ConnectorConfigException(channel.file(), "no route template '" + template + "' for channel type "
+                    + channel.type() + " in the loaded routes");
         }
         TemplatedRouteBuilder builder = TemplatedRouteBuilder.builder(context, template)
                 .routeId(template + "-" + channel.name())

@@ -46,9 +46,15 @@ final class KameletTemplateRules {
         Set<String> required = new LinkedHashSet<>();
         definition.path("required").forEach(name -> required.add(name.asText()));
         Set<String> used = new LinkedHashSet<>();
+        // beans declared in spec.template.beans are referenced by name as {{bean}}, as in the Apache catalog
+        Set<String> beans = new LinkedHashSet<>();
+        template.path("beans").forEach(bean -> beans.add(bean.path("name").asText()));
         for (Placeholder placeholder : Placeholder.in(template)) {
             String name = placeholder.name();
             used.add(name);
+            if (beans.contains(name)) {
+                continue;
+            }
             if (!properties.has(name)) {
                 findings.add(Rule.PLACEHOLDERS, "spec.template uses " + placeholder.text()
                         + " but spec.definition.properties does not define '" + name + "'");
