@@ -32,11 +32,11 @@ public class AdminController {
     }
 
     @GetMapping("/dead-letters")
-    public List<StoredDeadLetter> deadLetters(@RequestParam(required = false) String stage,
+    public Map<String, List<StoredDeadLetter>> deadLetters(@RequestParam(required = false) String stage,
             @RequestParam(required = false) String reason,
             @RequestParam(defaultValue = "false") boolean includeReplayed,
             @RequestParam(defaultValue = "100") int limit) {
-        return index.list(stage, reason, includeReplayed, Math.min(Math.max(limit, 1), 1000));
+        return Map.of("dead_letters", index.list(stage, reason, includeReplayed, Math.min(Math.max(limit, 1), 1000), false));
     }
 
     /** Body: {@code {"ids": [...]}} for chosen records, or {@code {"stage": ..., "reason": ...}} for all unreplayed matches. */
@@ -46,7 +46,7 @@ public class AdminController {
         if (request.ids() != null && !request.ids().isEmpty()) {
             selected = index.byIds(request.ids());
         } else if (request.reason() != null || request.stage() != null) {
-            selected = index.list(request.stage(), request.reason(), false, 10_000);
+            selected = index.list(request.stage(), request.reason(), false, 10_000, true);
         } else {
             return ResponseEntity.badRequest().body(Map.of("status", 400,
                     "error", "select dead letters with 'ids' or with 'stage'/'reason'"));

@@ -39,7 +39,8 @@ public class DeadLetterIndex implements Processor {
                 new Timestamp(m.getHeader(KafkaConstants.TIMESTAMP, Long.class)));
     }
 
-    public List<StoredDeadLetter> list(String stage, String reason, boolean includeReplayed, int limit) {
+    /** @param oldestFirst true for replay (keeps per-SKU order), false for listing (newest first) */
+    public List<StoredDeadLetter> list(String stage, String reason, boolean includeReplayed, int limit, boolean oldestFirst) {
         StringBuilder sql = new StringBuilder("""
                 SELECT id, stage, reason, exception, origin_topic, message_key, channel, payload, created_at,
                        replayed_at, replay_count FROM dead_letter WHERE true""");
@@ -55,7 +56,7 @@ public class DeadLetterIndex implements Processor {
         if (!includeReplayed) {
             sql.append(" AND replayed_at IS NULL");
         }
-        sql.append(" ORDER BY created_at, id LIMIT ?");
+        sql.append(oldestFirst ? " ORDER BY created_at, id LIMIT ?" : " ORDER BY created_at DESC, id DESC LIMIT ?");
         args.add(limit);
         return jdbc.query(sql.toString(), (rs, i) -> new StoredDeadLetter(rs.getString(1), rs.getString(2),
                 rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),

@@ -63,7 +63,8 @@ class OpenApiDocumentTest {
     @Test
     void documentsExactlyTheOperationsAndResponseCodesOfTheApi() {
         Map<String, Set<String>> expected = Map.of(
-                "POST " + EVENTS, Set.of("202", "400", "401", "413"),
+                "POST " + EVENTS, Set.of("202", "400", "401", "413", "503"),
+                "POST /api/v1/mappings/reload", Set.of("200", "401"),
                 "GET " + DEAD_LETTERS, Set.of("200", "400", "401"),
                 "POST " + REPLAY, Set.of("200", "400", "401"));
 
@@ -86,7 +87,8 @@ class OpenApiDocumentTest {
             operation.path("responses").forEach(response ->
                     assertThat(resolve(response).path("description").asText()).isNotBlank());
         }));
-        assertThat(operationIds).containsExactlyInAnyOrder("publishEvents", "listDeadLetters", "replayDeadLetters");
+        assertThat(operationIds).containsExactlyInAnyOrder("publishEvents", "listDeadLetters", "replayDeadLetters",
+                "reloadMappings");
     }
 
     @Test
@@ -121,12 +123,13 @@ class OpenApiDocumentTest {
     }
 
     @Test
-    void deadLetterQueryTakesStageReasonAndLimit() {
+    void deadLetterQueryTakesStageReasonReplayedAndLimit() {
         List<String> names = new ArrayList<>();
         operation("get", DEAD_LETTERS).path("parameters")
                 .forEach(parameter -> names.add(parameter.path("in").asText() + ":" + parameter.path("name").asText()));
 
-        assertThat(names).containsExactlyInAnyOrder("query:stage", "query:reason", "query:limit");
+        assertThat(names).containsExactlyInAnyOrder("query:stage", "query:reason", "query:includeReplayed",
+                "query:limit");
     }
 
     @Test

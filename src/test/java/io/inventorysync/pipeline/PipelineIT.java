@@ -159,7 +159,8 @@ class PipelineIT {
         accepted(client.postSigned(delta("receiving", sku, "WH-1", 12, null, 1)));
 
         JsonNode letters = await().atMost(Duration.ofSeconds(30)).until(
-                () -> json.readTree(client.admin("GET", "/api/v1/dead-letters?reason=sku-unmapped", null, ADMIN_TOKEN).body()),
+                () -> json.readTree(client.admin("GET", "/api/v1/dead-letters?reason=sku-unmapped", null, ADMIN_TOKEN).body())
+                        .path("dead_letters"),
                 node -> node.isArray() && node.size() > 0 && containsKey(node, sku));
         JsonNode letter = find(letters, sku);
         assertThat(letter.path("stage").asText()).isEqualTo("mapping");
