@@ -33,7 +33,7 @@ class CrashRecoveryIT {
     @Test
     void appKilledBetweenLedgerCommitAndPushStillConvergesTheChannel() throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 8);
-        String schema = "it_crash_" + run;
+        String schema = TestStack.freshSchema("crash");
         ShopifySandbox sandbox = TestStack.shopify();
         TestConnectors connectors = TestConnectors.create(sandbox.baseUrl(), sandbox.accessToken(), "0", List.of("CRASH-1"));
         Map<String, String> properties = new LinkedHashMap<>();

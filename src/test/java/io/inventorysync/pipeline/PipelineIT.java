@@ -43,7 +43,7 @@ import io.inventorysync.support.WebhookClient;
 class PipelineIT {
 
     static final String RUN = UUID.randomUUID().toString().substring(0, 8);
-    static final String SCHEMA = "it_pipeline_" + RUN;
+    static final String SCHEMA = TestStack.freshSchema("pipeline");
     static final String ADMIN_TOKEN = "it-admin-token";
     static final List<String> BULK = IntStream.rangeClosed(1, 600).mapToObj(i -> "BULK-%04d".formatted(i)).toList();
     static final TestConnectors CONNECTORS;

@@ -4,6 +4,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
 
 import io.inventorysync.connectors.shopify.sandbox.ShopifySandbox;
 import io.inventorysync.embedded.EmbeddedKafkaBroker;
@@ -17,6 +25,7 @@ public final class TestStack {
 
     private static EmbeddedKafkaBroker broker;
     private static ShopifySandbox sandbox;
+    private static boolean schemasCleaned;
 
     private TestStack() {
     }
@@ -40,6 +49,28 @@ public final class TestStack {
             Runtime.getRuntime().addShutdownHook(new Thread(sandbox::close));
         }
         return sandbox;
+    }
+
+    /** A fresh schema for one test class; schemas left by earlier runs are dropped the first time. */
+    public static synchronized String freshSchema(String prefix) {
+        if (!schemasCleaned) {
+            try (Connection c = DriverManager.getConnection(postgresUrl("public"), "postgres", "");
+                    Statement st = c.createStatement()) {
+                List<String> old = new ArrayList<>();
+                try (ResultSet rs = st.executeQuery("SELECT nspname FROM pg_namespace WHERE nspname LIKE 'it\\_%'")) {
+                    while (rs.next()) {
+                        old.add(rs.getString(1));
+                    }
+                }
+                for (String schema : old) {
+                    st.execute("DROP SCHEMA IF EXISTS \"" + schema + "\" CASCADE");
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException("PostgreSQL on 127.0.0.1:5432 (database test) is needed by the tests", e);
+            }
+            schemasCleaned = true;
+        }
+        return "it_" + prefix + "_" + UUID.randomUUID().toString().substring(0, 8);
     }
 
     public static String postgresUrl(String schema) {
