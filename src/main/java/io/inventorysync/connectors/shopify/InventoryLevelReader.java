@@ -89,7 +89,7 @@ final class InventoryLevelReader {
         return "query InventorySyncReadLevels(" + declarations + ") {\n" + selections + "}";
     }
 
-    private ObjectNode variables(List<LevelKey> chunk) {
+    ObjectNode variables(List<LevelKey> chunk) {
         ObjectNode variables = json.createObjectNode();
         variables.putArray("names").add(settings.quantityName());
         for (int i = 0; i < chunk.size(); i++) {

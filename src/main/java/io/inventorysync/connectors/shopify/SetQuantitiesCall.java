@@ -47,6 +47,22 @@ final class SetQuantitiesCall {
     /** Sends the mutation; an empty list means everything was applied (Shopify applies all or nothing). */
     List<UserError> send(List<Quantity> quantities, String referenceDocumentUri)
             throws RetryableChannelException, ShopifyCallRejectedException {
+        ObjectNode variables = variables(quantities, referenceDocumentUri);
+        JsonNode payload = transport.execute(mutation(settings.idempotencyKeys()), variables, MUTATION_COST)
+                .path("data").path("inventorySetQuantities");
+        if (payload.isMissingNode() || payload.isNull()) {
+            throw new ShopifyCallRejectedException("INVALID_RESPONSE", "inventorySetQuantities returned no payload");
+        }
+        List<UserError> errors = new ArrayList<>();
+        for (JsonNode error : payload.path("userErrors")) {
+            errors.add(new UserError(quantityIndex(error.path("field"), quantities.size()),
+                    error.path("code").asText("UNKNOWN"), error.path("message").asText()));
+        }
+        return errors;
+    }
+
+    /** The request variables: {@code input} (and {@code idempotencyKey}, a new one per call). */
+    ObjectNode variables(List<Quantity> quantities, String referenceDocumentUri) {
         ObjectNode variables = json.createObjectNode();
         ObjectNode input = variables.putObject("input");
         input.put("name", settings.quantityName());
@@ -67,17 +83,7 @@ final class SetQuantitiesCall {
         if (settings.idempotencyKeys()) {
             variables.put("idempotencyKey", UUID.randomUUID().toString());
         }
-        JsonNode payload = transport.execute(mutation(settings.idempotencyKeys()), variables, MUTATION_COST)
-                .path("data").path("inventorySetQuantities");
-        if (payload.isMissingNode() || payload.isNull()) {
-            throw new ShopifyCallRejectedException("INVALID_RESPONSE", "inventorySetQuantities returned no payload");
-        }
-        List<UserError> errors = new ArrayList<>();
-        for (JsonNode error : payload.path("userErrors")) {
-            errors.add(new UserError(quantityIndex(error.path("field"), quantities.size()),
-                    error.path("code").asText("UNKNOWN"), error.path("message").asText()));
-        }
-        return errors;
+        return variables;
     }
 
     static String mutation(boolean idempotencyKey) {

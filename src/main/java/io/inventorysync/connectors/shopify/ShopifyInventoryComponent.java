@@ -29,6 +29,7 @@ public class ShopifyInventoryComponent extends DefaultComponent {
         }
         ShopifyInventoryConfiguration endpointConfiguration = configuration.copy();
         setProperties(endpointConfiguration, parameters); // binds and removes the options it knows
+        endpointConfiguration.toClientSettings(remaining); // fail at startup on a missing token or a bad option value
         ShopifyInventoryEndpoint endpoint = new ShopifyInventoryEndpoint(uri, this, remaining, endpointConfiguration);
         setProperties(endpoint, parameters);
         return endpoint;
