@@ -130,9 +130,11 @@ final class GraphQlHandler implements HttpHandler {
                     "operationNotFound", null)), 0);
             return;
         }
-        if (requested > MAX_QUERY_COST) {
+        // A query the bucket could never hold is refused up front (Shopify: single-query limit 1000 = bucket size).
+        long maxCost = Math.min(MAX_QUERY_COST, bucket.status().maximumAvailable());
+        if (requested > maxCost) {
             sendErrors(exchange, List.of(error("Query cost is " + requested
-                    + ", which exceeds the single query max cost limit (" + MAX_QUERY_COST + ").",
+                    + ", which exceeds the single query max cost limit (" + maxCost + ").",
                     "MAX_COST_EXCEEDED", null)), requested);
             return;
         }
