@@ -43,16 +43,20 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     private static final int NODE_ID = 1;
     private static final String CONTROLLER_LISTENER = "CONTROLLER";
     private static final String HOST = "127.0.0.1";
+    /** Beside Kafka's own {@code .lock}; the broker ignores plain files in its log directory. */
+    private static final String LOCK_FILE = "embedded-broker.lock";
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration ADMIN_TIMEOUT = Duration.ofSeconds(30);
 
     private final KafkaRaftServer server;
+    private final DirectoryLock directoryLock;
     private final Path dataDir;
     private final int port;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private EmbeddedKafkaBroker(KafkaRaftServer server, Path dataDir, int port) {
+    private EmbeddedKafkaBroker(KafkaRaftServer server, DirectoryLock directoryLock, Path dataDir, int port) {
         this.server = server;
+        this.directoryLock = directoryLock;
         this.dataDir = dataDir;
         this.port = port;
     }
@@ -72,16 +76,28 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         int controllerPort = LoopbackPorts.freePort();
         try {
             Files.createDirectories(dir);
-            formatIfNeeded(dir);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot prepare Kafka data directory " + dir, e);
+            throw new UncheckedIOException("Cannot create Kafka data directory " + dir, e);
         }
-
-        KafkaRaftServer server = new KafkaRaftServer(
-                KafkaConfig.fromProps(brokerProperties(dir, clientPort, controllerPort), false), Time.SYSTEM);
-        EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(server, dir, clientPort);
+        // Kafka's own lock on the directory is taken by the broker half, after the controller half has already
+        // started on the same metadata log: a second server on a directory in use would disturb the running one
+        // before failing. Claim the directory first.
+        DirectoryLock lock = DirectoryLock.acquire(dir, LOCK_FILE, "embedded Kafka broker");
+        EmbeddedKafkaBroker broker;
         try {
-            server.startup();
+            formatIfNeeded(dir);
+            KafkaRaftServer server = new KafkaRaftServer(
+                    KafkaConfig.fromProps(brokerProperties(dir, clientPort, controllerPort), false), Time.SYSTEM);
+            broker = new EmbeddedKafkaBroker(server, lock, dir, clientPort);
+        } catch (IOException e) {
+            lock.close();
+            throw new UncheckedIOException("Cannot format Kafka data directory " + dir, e);
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+        try {
+            broker.server.startup();
             broker.awaitUnfenced();
         } catch (RuntimeException e) {
             broker.close();
@@ -147,6 +163,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         } finally {
             Exit.resetHaltProcedure();
             Exit.resetExitProcedure();
+            directoryLock.close();
         }
     }
 

@@ -1,6 +1,7 @@
 package io.inventorysync.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
@@ -65,6 +66,19 @@ class EmbeddedKafkaBrokerIT {
             broker.createTopic(TOPIC, 1);
 
             assertThat(partitionCount(broker.bootstrapServers())).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void secondBrokerOnADirectoryInUseIsRefusedWithoutDisturbingTheFirst() throws Exception {
+        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dataDir, 0)) {
+            assertThatThrownBy(() -> EmbeddedKafkaBroker.start(dataDir, 0))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("in use by another embedded Kafka broker");
+
+            broker.createTopic(TOPIC, 1);
+            produce(broker.bootstrapServers(), "SKU-2", "{\"qty\":1}");
+            assertThat(consumeAll(broker.bootstrapServers())).extracting(ConsumerRecord::key).containsExactly("SKU-2");
         }
     }
 
