@@ -213,7 +213,7 @@ class PipelineIT {
     @Test
     void throttlingShopLosesNothingAndNoMutationExceeds250Items() {
         sandbox.reset();
-        sandbox.configureBucket(30, 20);
+        sandbox.configureBucket(50, 10);
         sandbox.injectFaults(new SandboxFaults(2, 1, 0L, 429, null));
         List<String> events = BULK.stream().map(sku -> delta("receiving", sku, "WH-1", 7, null, 1)).toList();
 

@@ -146,21 +146,29 @@ public class ListingBacklogConsumer extends DefaultConsumer {
                 bySku.values().forEach(l -> component().store().recordRejected(l, e.getClass().getSimpleName(),
                         String.valueOf(e.getMessage())));
             } else {
-                record(outcomes(exchange), bySku);
+                List<PushOutcome> outcomes;
+                try {
+                    outcomes = outcomes(exchange);
+                } catch (IllegalStateException e) {
+                    LOG.error("Channel {}: {}", endpoint.getChannel(), e.getMessage());
+                    bySku.values().forEach(l -> retry(l, "BAD_SINK_ANSWER", e.getMessage(), null));
+                    return;
+                }
+                record(outcomes, bySku);
             }
         } finally {
             releaseExchange(exchange, false);
         }
     }
 
+    /** The sink answers push outcomes as Java objects or as JSON (a kamelet marshals them), in any body form. */
     private List<PushOutcome> outcomes(Exchange exchange) {
         Object body = exchange.getMessage().getBody();
         try {
-            if (body instanceof String || body instanceof byte[]) {
-                String json = body instanceof byte[] b ? new String(b, java.nio.charset.StandardCharsets.UTF_8) : (String) body;
-                return JSON.readValue(json, new TypeReference<List<PushOutcome>>() { });
+            if (body instanceof List<?> list) {
+                return JSON.convertValue(list, new TypeReference<List<PushOutcome>>() { });
             }
-            return JSON.convertValue(body, new TypeReference<List<PushOutcome>>() { });
+            return JSON.readValue(exchange.getMessage().getMandatoryBody(String.class), new TypeReference<List<PushOutcome>>() { });
         } catch (Exception e) {
             throw new IllegalStateException("channel sink must answer a list of push outcomes, got: " + body, e);
         }
