@@ -30,7 +30,7 @@ public final class AppProcess {
     public static AppProcess start(Map<String, String> properties, Path log) {
         int port = freePort();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-cp", System.getProperty("java.class.path"), InventorySyncApplication.class.getName(),
+                "-Xmx512m", "-cp", classPath(), InventorySyncApplication.class.getName(),
                 "--server.port=" + port));
         properties.forEach((k, v) -> command.add("--" + k + "=" + v));
         try {
@@ -82,6 +82,18 @@ public final class AppProcess {
     public void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor();
+    }
+
+    /**
+     * Surefire runs tests from a manifest-only jar and lists some folders twice; the child gets each real entry
+     * once, or Camel would find every route file twice.
+     */
+    private static String classPath() {
+        String surefire = System.getProperty("surefire.test.class.path");
+        String raw = surefire != null && !surefire.isBlank() ? surefire : System.getProperty("java.class.path");
+        return java.util.Arrays.stream(raw.split(File.pathSeparator)).filter(e -> !e.isBlank())
+                .map(e -> Path.of(e).toAbsolutePath().normalize().toString()).distinct()
+                .collect(java.util.stream.Collectors.joining(File.pathSeparator));
     }
 
     private static int freePort() {
