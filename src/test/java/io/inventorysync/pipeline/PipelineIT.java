@@ -178,6 +178,17 @@ class PipelineIT {
     }
 
     @Test
+    void runningPackServesItsOpenApiDocumentAndEventSchema() {
+        HttpResponse<String> api = client.admin("GET", "/api/v1/openapi.yaml", null, null);
+        HttpResponse<String> schema = client.admin("GET", "/api/v1/schemas/inventory-event.schema.json", null, null);
+
+        assertThat(api.statusCode()).isEqualTo(200);
+        assertThat(api.body()).contains("/api/v1/events:").contains("/api/v1/dead-letters/replay:");
+        assertThat(schema.statusCode()).isEqualTo(200);
+        assertThat(schema.body()).contains("\"inventory.transfer\"");
+    }
+
+    @Test
     void deadLetterApiRequiresTheAdminToken() {
         assertThat(client.admin("GET", "/api/v1/dead-letters", null, null).statusCode()).isEqualTo(401);
         assertThat(client.admin("GET", "/api/v1/dead-letters", null, "wrong").statusCode()).isEqualTo(401);
@@ -213,7 +224,7 @@ class PipelineIT {
     @Test
     void throttlingShopLosesNothingAndNoMutationExceeds250Items() {
         sandbox.reset();
-        sandbox.configureBucket(50, 10);
+        sandbox.configureBucket(200, 100);
         sandbox.injectFaults(new SandboxFaults(2, 1, 0L, 429, null));
         List<String> events = BULK.stream().map(sku -> delta("receiving", sku, "WH-1", 7, null, 1)).toList();
 

@@ -51,7 +51,10 @@ public final class TestStack {
         return sandbox;
     }
 
-    /** A fresh schema for one test class; schemas left by earlier runs are dropped the first time. */
+    /**
+     * A fresh schema for one test class, named with its creation time. Schemas older than two hours (left by
+     * earlier runs) are dropped the first time; younger ones may belong to a run going on in another JVM.
+     */
     public static synchronized String freshSchema(String prefix) {
         if (!schemasCleaned) {
             try (Connection c = DriverManager.getConnection(postgresUrl("public"), "postgres", "");
@@ -62,7 +65,13 @@ public final class TestStack {
                         old.add(rs.getString(1));
                     }
                 }
+                long cutoff = System.currentTimeMillis() / 1000 - 2 * 3600;
                 for (String schema : old) {
+                    String[] parts = schema.split("_");
+                    boolean stamped = parts.length >= 4 && parts[parts.length - 2].matches("\\d{10}");
+                    if (stamped && Long.parseLong(parts[parts.length - 2]) > cutoff) {
+                        continue;
+                    }
                     st.execute("DROP SCHEMA IF EXISTS \"" + schema + "\" CASCADE");
                 }
             } catch (SQLException e) {
@@ -70,7 +79,7 @@ public final class TestStack {
             }
             schemasCleaned = true;
         }
-        return "it_" + prefix + "_" + UUID.randomUUID().toString().substring(0, 8);
+        return "it_" + prefix + "_" + System.currentTimeMillis() / 1000 + "_" + UUID.randomUUID().toString().substring(0, 8);
     }
 
     public static String postgresUrl(String schema) {
