@@ -10,12 +10,19 @@ import org.apache.camel.Message;
 import org.apache.camel.Processor;
 import org.apache.camel.component.kafka.KafkaConstants;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 
 /**
  * Keeps a queryable index of the dead-letter topic in {@code dead_letter}. The topic stays the record; the
  * row id is topic-partition-offset, so indexing a redelivered record again changes nothing.
  */
 public class DeadLetterIndex implements Processor {
+
+    /** Reads the columns in the order both queries select them. */
+    private static final RowMapper<StoredDeadLetter> ROW = (rs, i) -> new StoredDeadLetter(rs.getString(1),
+            rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
+            rs.getString(8), rs.getTimestamp(9).toInstant(),
+            rs.getTimestamp(10) == null ? null : rs.getTimestamp(10).toInstant(), rs.getInt(11));
 
     private final JdbcTemplate jdbc;
 
@@ -58,20 +65,14 @@ public class DeadLetterIndex implements Processor {
         }
         sql.append(oldestFirst ? " ORDER BY created_at, id LIMIT ?" : " ORDER BY created_at DESC, id DESC LIMIT ?");
         args.add(limit);
-        return jdbc.query(sql.toString(), (rs, i) -> new StoredDeadLetter(rs.getString(1), rs.getString(2),
-                rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
-                rs.getTimestamp(9).toInstant(), rs.getTimestamp(10) == null ? null : rs.getTimestamp(10).toInstant(),
-                rs.getInt(11)), args.toArray());
+        return jdbc.query(sql.toString(), ROW, args.toArray());
     }
 
     public List<StoredDeadLetter> byIds(List<String> ids) {
         return jdbc.query("""
                 SELECT id, stage, reason, exception, origin_topic, message_key, channel, payload, created_at,
                        replayed_at, replay_count FROM dead_letter WHERE id = ANY(?) ORDER BY created_at, id""",
-                ps -> ps.setArray(1, ps.getConnection().createArrayOf("text", ids.toArray())),
-                (rs, i) -> new StoredDeadLetter(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getTimestamp(9).toInstant(),
-                        rs.getTimestamp(10) == null ? null : rs.getTimestamp(10).toInstant(), rs.getInt(11)));
+                ps -> ps.setArray(1, ps.getConnection().createArrayOf("text", ids.toArray())), ROW);
     }
 
     public void markReplayed(String id) {
