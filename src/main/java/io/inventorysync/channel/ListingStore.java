@@ -86,35 +86,41 @@ public class ListingStore {
                 WHERE l.channel = c.channel AND l.sku = c.sku
                 RETURNING l.channel, l.sku, l.desired_quantity, l.desired_version, l.pushed_quantity, l.attempts, l.desired_at""",
                 (rs, i) -> new ClaimedListing(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getLong(4),
-                        (Integer) rs.getObject(5), rs.getInt(6), rs.getTimestamp(7).toInstant()),
+                        (Integer) rs.getObject(5), rs.getInt(6), rs.getTimestamp(7).toInstant(), owner),
                 owner, lease.toMillis() / 1000.0, channel, limit);
     }
 
-    public void recordPushed(ClaimedListing listing, int quantity) {
-        jdbc.update("""
+    /*
+     * The record* methods change a listing only while the claim still holds its lease: an answer that arrives
+     * after the lease expired (and another dispatcher took the listing) must neither overwrite that dispatcher's
+     * result nor release its lease. They return false when the answer was dropped for that reason.
+     */
+
+    public boolean recordPushed(ClaimedListing listing, int quantity) {
+        return jdbc.update("""
                 UPDATE channel_listing SET pushed_quantity = CASE WHEN pushed_version < ? THEN ? ELSE pushed_quantity END,
                     pushed_version = GREATEST(pushed_version, ?), pushed_at = now(), attempts = 0,
                     next_attempt_at = '-infinity', last_error_code = NULL, last_error_message = NULL,
                     lease_owner = NULL, lease_until = NULL
-                WHERE channel = ? AND sku = ?""",
-                listing.version(), quantity, listing.version(), listing.channel(), listing.sku());
+                WHERE channel = ? AND sku = ? AND lease_owner = ?""",
+                listing.version(), quantity, listing.version(), listing.channel(), listing.sku(), listing.leaseOwner()) > 0;
     }
 
-    public void recordRetry(ClaimedListing listing, String code, String message, Instant notBefore) {
-        jdbc.update("""
+    public boolean recordRetry(ClaimedListing listing, String code, String message, Instant notBefore) {
+        return jdbc.update("""
                 UPDATE channel_listing SET attempts = attempts + 1, next_attempt_at = ?, last_error_code = ?,
                     last_error_message = ?, lease_owner = NULL, lease_until = NULL
-                WHERE channel = ? AND sku = ?""",
-                Timestamp.from(notBefore), code, message, listing.channel(), listing.sku());
+                WHERE channel = ? AND sku = ? AND lease_owner = ?""",
+                Timestamp.from(notBefore), code, message, listing.channel(), listing.sku(), listing.leaseOwner()) > 0;
     }
 
     /** A rejected value is not retried until the desired quantity changes or the dead letter is replayed. */
-    public void recordRejected(ClaimedListing listing, String code, String message) {
-        jdbc.update("""
+    public boolean recordRejected(ClaimedListing listing, String code, String message) {
+        return jdbc.update("""
                 UPDATE channel_listing SET pushed_version = GREATEST(pushed_version, ?), attempts = 0,
                     last_error_code = ?, last_error_message = ?, lease_owner = NULL, lease_until = NULL
-                WHERE channel = ? AND sku = ?""",
-                listing.version(), code, message, listing.channel(), listing.sku());
+                WHERE channel = ? AND sku = ? AND lease_owner = ?""",
+                listing.version(), code, message, listing.channel(), listing.sku(), listing.leaseOwner()) > 0;
     }
 
     public long backlog(String channel) {

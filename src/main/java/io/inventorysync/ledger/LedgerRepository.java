@@ -7,6 +7,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,24 @@ public class LedgerRepository {
 
     public LedgerRepository(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /**
+     * Creates the positions a batch touches when they do not exist yet, so that {@link #lockPositions} has a row to
+     * lock: two appliers of a new SKU (a consumer rebalance) then wait for each other instead of both inserting
+     * and the later one overwriting the earlier one's effect. Sorted, so concurrent appliers lock in one order.
+     */
+    public void ensurePositions(Collection<List<String>> skuAndLocation) {
+        List<List<String>> sorted = skuAndLocation.stream().distinct()
+                .sorted(Comparator.comparing((List<String> k) -> k.get(0)).thenComparing(k -> k.get(1))).toList();
+        jdbc.update("""
+                INSERT INTO stock_position (sku, location_id)
+                SELECT s, l FROM unnest(?, ?) AS t(s, l) ORDER BY s, l
+                ON CONFLICT (sku, location_id) DO NOTHING""",
+                ps -> {
+                    ps.setArray(1, textArray(ps, sorted.stream().map(k -> k.get(0)).toList()));
+                    ps.setArray(2, textArray(ps, sorted.stream().map(k -> k.get(1)).toList()));
+                });
     }
 
     /** Loads every location of these SKUs and locks the rows until commit (serialises concurrent appliers). */

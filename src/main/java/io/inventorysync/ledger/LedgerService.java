@@ -76,10 +76,15 @@ public class LedgerService {
 
     private LedgerBatchResult applyValid(List<InventoryEvent> events, List<LedgerRecord> sources, int invalid) {
         Set<String> skus = new LinkedHashSet<>();
+        Set<List<String>> touched = new LinkedHashSet<>();
         Set<String> orderIds = new HashSet<>();
         List<String> eventIds = new ArrayList<>();
         for (InventoryEvent e : events) {
             skus.add(e.sku());
+            touched.add(List.of(e.sku(), e.locationId()));
+            if (e.destinationLocationId() != null) {
+                touched.add(List.of(e.sku(), e.destinationLocationId()));
+            }
             eventIds.add(dedupKey(e));
             if (e.orderId() != null) {
                 orderIds.add(e.orderId());
@@ -87,6 +92,7 @@ public class LedgerService {
         }
         Map<String, Map<String, StockPosition>> positions = new LinkedHashMap<>();
         skus.forEach(sku -> positions.put(sku, new LinkedHashMap<>()));
+        repository.ensurePositions(touched);
         for (StockPosition p : repository.lockPositions(skus)) {
             positions.get(p.sku()).put(p.locationId(), p);
         }

@@ -180,6 +180,25 @@ class ListingStoreIT {
     }
 
     @Test
+    void answerArrivingAfterItsLeaseExpiredNeitherRecordsNorReleasesTheNewClaim() {
+        desire("SKU-1", 5);
+        ClaimedListing expired = claimOnly("dispatcher-a", Duration.ofMillis(300));
+        desire("SKU-1", 7);
+        List<ClaimedListing> retaken = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
+                .until(() -> retaken.addAll(store.claim(channel, "dispatcher-b", 10, LONG_LEASE)));
+
+        // dispatcher A's push of version 1 reports only now, while B holds version 2
+        assertThat(store.recordPushed(expired, 5)).isFalse();
+        assertThat(store.recordRetry(expired, "HTTP_503", "late", Instant.now())).isFalse();
+
+        assertThat(store.claim(channel, "dispatcher-c", 10, LONG_LEASE)).as("B's lease still holds").isEmpty();
+        assertThat(jdbc.queryForMap("SELECT pushed_version, lease_owner FROM channel_listing WHERE channel = ? AND sku = ?",
+                channel, "SKU-1")).containsEntry("pushed_version", 0L).containsEntry("lease_owner", "dispatcher-b");
+        assertThat(store.recordPushed(retaken.get(0), 7)).isTrue();
+    }
+
+    @Test
     void lateSuccessOfAnOlderVersionDoesNotOverwriteANewerPush() {
         desire("SKU-1", 5);
         ClaimedListing older = claimOnly("dispatcher-a", Duration.ofMillis(300));

@@ -9,6 +9,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 
 import org.flywaydb.core.Flyway;
@@ -231,6 +236,52 @@ class LedgerServiceIT {
     }
 
     /** Stands in for the Kafka-bound publisher: keeps what would have been published. */
+    @Test
+    void twoAppliersOfANewSkuAtOnceDoNotLoseAnUpdate() throws Exception {
+        String first = delta("receiving", "RACE-1", "WH-1", 10, null, 1);
+        String second = delta("receiving", "RACE-1", "WH-1", 5, null, 2);
+        CountDownLatch insideTransaction = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        LedgerService held = ledgerWithWriter(desired -> {
+            Set<String> changed = listings.writeDesired(desired);
+            insideTransaction.countDown();
+            await(release);
+            return changed;
+        });
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            // consumer A (about to lose its partition) is still applying [first, second] when consumer B, which
+            // took the partition over, is handed [first] again
+            Future<LedgerBatchResult> a = threads.submit(() -> held.apply(List.of(record(first), record(second))));
+            assertThat(insideTransaction.await(10, TimeUnit.SECONDS)).isTrue();
+            Future<LedgerBatchResult> b = threads.submit(() -> ledger.apply(List.of(record(first))));
+            Thread.sleep(300); // B is now blocked on A's row; give it the chance to overtake if it could
+            release.countDown();
+
+            assertThat(a.get(20, TimeUnit.SECONDS).outcomes()).containsEntry(ApplyOutcome.APPLIED, 2);
+            assertThat(b.get(20, TimeUnit.SECONDS).outcomes()).containsExactlyEntriesOf(Map.of(ApplyOutcome.DUPLICATE, 1));
+        } finally {
+            release.countDown();
+            threads.shutdownNow();
+        }
+        assertThat(onHand("RACE-1", "WH-1")).isEqualTo(15);
+        assertThat(appliedEvents("RACE-1")).isEqualTo(2);
+    }
+
+    private LedgerService ledgerWithWriter(LedgerService.ChannelProjectionWriter writer) {
+        return new LedgerService(new TransactionTemplate(new DataSourceTransactionManager(dataSource)),
+                new LedgerRepository(jdbc), new ChannelProjection(catalog.channels(), mappings), writer,
+                new SchemaEventDecoder(), deadLetters, meters, EVENTS_TOPIC);
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(20, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     static final class CapturedDeadLetters extends DeadLetterPublisher {
         final List<DeadLetter> letters = new CopyOnWriteArrayList<>();
 

@@ -47,6 +47,7 @@ public class ListingBacklogConsumer extends DefaultConsumer {
     private final IntervalFunction backoff;
     private ExecutorService executor;
     private volatile boolean running;
+    private long round;
 
     public ListingBacklogConsumer(ListingBacklogEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -105,8 +106,9 @@ public class ListingBacklogConsumer extends DefaultConsumer {
     int dispatchOnce() {
         ListingBacklogComponent component = endpoint.getComponent();
         String channel = endpoint.getChannel();
-        List<ClaimedListing> claimed = component.store().claim(channel, component.instanceId(), endpoint.getClaimSize(),
-                endpoint.getLease());
+        // a token per round, so an answer that outlives its lease cannot be taken for a later claim's
+        String owner = component.instanceId() + "#" + (++round);
+        List<ClaimedListing> claimed = component.store().claim(channel, owner, endpoint.getClaimSize(), endpoint.getLease());
         if (claimed.isEmpty()) {
             return 0;
         }
@@ -186,7 +188,11 @@ public class ListingBacklogConsumer extends DefaultConsumer {
             meters.counter("inventory.channel.pushes", "channel", channel, "status", outcome.status().name().toLowerCase()).increment();
             switch (outcome.status()) {
                 case PUSHED -> {
-                    component().store().recordPushed(listing, outcome.quantity());
+                    if (!component().store().recordPushed(listing, outcome.quantity())) {
+                        LOG.warn("Channel {}: push of {} v{} answered after its lease expired; another claim owns it now",
+                                channel, listing.sku(), listing.version());
+                        continue;
+                    }
                     Timer.builder("inventory.sync.latency").description("From ledger commit to the channel showing it")
                             .tag("channel", channel).register(meters).record(Duration.between(listing.desiredAt(), now));
                 }
