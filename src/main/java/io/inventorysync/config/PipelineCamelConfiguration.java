@@ -1,5 +1,6 @@
 package io.inventorysync.config;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -17,8 +18,11 @@ import io.inventorysync.connector.ConnectorDefinition;
 
 /**
  * Connects the connector files to the YAML routes: makes sure the topics exist, hands the webhook sources'
- * secrets to the ingest kamelet, and instantiates one dispatcher route per channel file from the route
- * template named after the channel's type ({@code <type>-dispatcher} in {@code routes/}).
+ * secrets to the ingest kamelet, and instantiates one route per connector file from the route template named
+ * after its type: {@code <type>-dispatcher} for a channel (required), {@code <type>-ingest} for a source (when
+ * the type has one; webhook sources share the one ingest route). Template parameters: {@code name} (and
+ * {@code channel} for channels), the dispatch defaults, then every entry of the file's {@code settings}, which
+ * can so override a default per connector (e.g. a longer {@code lease} for a slow channel).
  */
 @Configuration(proxyBeanMethods = false)
 public class PipelineCamelConfiguration {
@@ -38,11 +42,15 @@ public class PipelineCamelConfiguration {
 
             @Override
             public void afterApplicationStart(CamelContext context) {
-                if (!properties.getDispatch().isEnabled()) {
-                    return;
+                for (ConnectorDefinition source : catalog.all()) {
+                    if (source.isSource() && hasTemplate(context, source.type() + "-ingest")) {
+                        addFromTemplate(context, source.type() + "-ingest", source, Map.of("name", source.name()));
+                    }
                 }
-                for (ConnectorDefinition channel : catalog.channels()) {
-                    addDispatcher(context, channel, properties.getDispatch());
+                if (properties.getDispatch().isEnabled()) {
+                    for (ConnectorDefinition channel : catalog.channels()) {
+                        addDispatcher(context, channel, properties.getDispatch());
+                    }
                 }
             }
         };
@@ -50,21 +58,37 @@ public class PipelineCamelConfiguration {
 
     private static void addDispatcher(CamelContext context, ConnectorDefinition channel, InventorySyncProperties.Dispatch dispatch) {
         String template = channel.type() + "-dispatcher";
-        if (context.getCamelContextExtension().getContextPlugin(Model.class).getRouteTemplateDefinition(template) == null) {
+        if (!hasTemplate(context, template)) {
             throw new ConnectorConfigException(channel.file(), "no route template '" + template + "' for channel type "
                     + channel.type() + " in the loaded routes");
         }
+        Map<String, String> defaults = new LinkedHashMap<>();
+        defaults.put("name", channel.name());
+        defaults.put("channel", channel.name());
+        defaults.put("claimSize", String.valueOf(dispatch.getClaimSize()));
+        defaults.put("lease", dispatch.getLease().toMillis() + "ms");
+        defaults.put("pollInterval", dispatch.getPollInterval().toMillis() + "ms");
+        defaults.put("initialBackoff", dispatch.getInitialBackoff().toMillis() + "ms");
+        defaults.put("maxBackoff", dispatch.getMaxBackoff().toMillis() + "ms");
+        addFromTemplate(context, template, channel, defaults);
+    }
+
+    private static void addFromTemplate(CamelContext context, String template, ConnectorDefinition connector,
+            Map<String, String> defaults) {
+        Map<String, String> parameters = new LinkedHashMap<>(defaults);
+        parameters.putAll(connector.settings());
         TemplatedRouteBuilder builder = TemplatedRouteBuilder.builder(context, template)
-                .routeId(template + "-" + channel.name())
-                .parameter("channel", channel.name())
-                .parameter("claimSize", String.valueOf(dispatch.getClaimSize()))
-                .parameter("lease", dispatch.getLease().toMillis() + "ms")
-                .parameter("pollInterval", dispatch.getPollInterval().toMillis() + "ms")
-                .parameter("initialBackoff", dispatch.getInitialBackoff().toMillis() + "ms")
-                .parameter("maxBackoff", dispatch.getMaxBackoff().toMillis() + "ms");
-        for (Map.Entry<String, String> setting : channel.settings().entrySet()) {
-            builder.parameter(setting.getKey(), setting.getValue());
+                .routeId(template + "-" + connector.name());
+        parameters.forEach(builder::parameter);
+        try {
+            builder.add();
+        } catch (RuntimeException e) {
+            throw new ConnectorConfigException(connector.file(), "cannot create its route from template " + template
+                    + ": " + e.getMessage(), e);
         }
-        builder.add();
+    }
+
+    private static boolean hasTemplate(CamelContext context, String template) {
+        return context.getCamelContextExtension().getContextPlugin(Model.class).getRouteTemplateDefinition(template) != null;
     }
 }
