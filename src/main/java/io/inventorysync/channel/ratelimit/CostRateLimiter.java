@@ -81,6 +81,28 @@ public final class CostRateLimiter {
         }
     }
 
+    /**
+     * Waits until {@code cost} points are available, without taking them: a dispatcher waits here for a
+     * submission slot before it claims work, so the call that follows carries the latest values.
+     *
+     * @return true when the points are available, false when {@code maxWait} passed first
+     */
+    public boolean awaitAvailable(long cost, Duration maxWait) throws InterruptedException {
+        long deadline = clock.currentTimeNanos() + maxWait.toNanos();
+        while (true) {
+            long now = clock.currentTimeNanos();
+            long gate = blockedUntilNanos.get() - now;
+            long wait = gate > 0 ? gate : bucket.estimateAbilityToConsume(Math.min(cost, capacity)).getNanosToWaitForRefill();
+            if (wait <= 0) {
+                return true;
+            }
+            if (now + wait > deadline) {
+                return false;
+            }
+            waiter.park(Math.max(1, wait));
+        }
+    }
+
     /** Takes {@code cost} points if available right now. */
     public boolean tryAcquire(long cost) {
         if (cost <= 0) {
