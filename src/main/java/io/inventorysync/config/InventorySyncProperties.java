@@ -18,6 +18,19 @@ public class InventorySyncProperties {
     private final Webhook webhook = new Webhook();
     private final Dispatch dispatch = new Dispatch();
     private final Admin admin = new Admin();
+    private final Reservations reservations = new Reservations();
+
+    public static class Reservations {
+        /** How long a reservation holds stock after its last inventory.reserve before it lapses. */
+        private Duration holdTtl = Duration.ofMinutes(15);
+        /** Quartz cron of the job that releases lapsed holds. */
+        private String expiryCron = "0 * * * * ?";
+
+        public Duration getHoldTtl() { return holdTtl; }
+        public void setHoldTtl(Duration holdTtl) { this.holdTtl = holdTtl; }
+        public String getExpiryCron() { return expiryCron; }
+        public void setExpiryCron(String expiryCron) { this.expiryCron = expiryCron; }
+    }
 
     public static class Topics {
         /** Kafka topic of canonical inventory events, keyed by SKU. */
@@ -91,4 +104,5 @@ public class InventorySyncProperties {
     public Webhook getWebhook() { return webhook; }
     public Dispatch getDispatch() { return dispatch; }
     public Admin getAdmin() { return admin; }
+    public Reservations getReservations() { return reservations; }
 }

@@ -24,6 +24,8 @@ import io.inventorysync.ledger.SchemaEventDecoder;
 import io.inventorysync.ledger.LedgerBatchProcessor;
 import io.inventorysync.ledger.LedgerRepository;
 import io.inventorysync.ledger.LedgerService;
+import io.inventorysync.ledger.LedgerSettings;
+import io.inventorysync.ledger.ReservationExpiry;
 import io.inventorysync.mapping.SkuMappings;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -67,6 +69,11 @@ public class PipelineConfiguration {
     }
 
     @Bean
+    ReservationExpiry reservationExpiry(JdbcTemplate jdbc, MeterRegistry meters) {
+        return new ReservationExpiry(jdbc, meters, 1000);
+    }
+
+    @Bean
     LedgerBatchProcessor ledgerBatchProcessor(LedgerService ledger) {
         return new LedgerBatchProcessor(ledger);
     }
@@ -81,7 +88,8 @@ public class PipelineConfiguration {
             SkuMappings mappings, ListingStore listings, EventDecoder decoder, DeadLetterPublisher deadLetters,
             MeterRegistry meters, InventorySyncProperties properties) {
         return new LedgerService(tx, repository, new ChannelProjection(catalog.channels(), mappings),
-                listings::writeDesired, decoder, deadLetters, meters, properties.getTopics().getEvents());
+                listings::writeDesired, decoder, deadLetters, meters,
+                new LedgerSettings(properties.getTopics().getEvents(), properties.getReservations().getHoldTtl()));
     }
 
     @Bean(destroyMethod = "close")

@@ -56,13 +56,16 @@ public class LedgerRepository {
         if (orderIds.isEmpty()) {
             return;
         }
-        jdbc.query("SELECT sku, location_id, order_id, quantity FROM reservation WHERE sku = ANY(?) AND order_id = ANY(?)",
+        jdbc.query("""
+                SELECT sku, location_id, order_id, quantity, expires_at FROM reservation
+                WHERE sku = ANY(?) AND order_id = ANY(?)""",
                 ps -> {
                     ps.setArray(1, textArray(ps, skus));
                     ps.setArray(2, textArray(ps, orderIds));
                 },
                 rs -> {
-                    into.load(new Reservations.Key(rs.getString(1), rs.getString(2), rs.getString(3)), rs.getLong(4));
+                    into.load(new Reservations.Key(rs.getString(1), rs.getString(2), rs.getString(3)), rs.getLong(4),
+                            instant(rs.getTimestamp(5)));
                 });
     }
 
@@ -88,24 +91,26 @@ public class LedgerRepository {
                 });
     }
 
-    public void saveReservations(Map<Reservations.Key, Long> changed) {
-        List<Map.Entry<Reservations.Key, Long>> kept = new ArrayList<>();
+    public void saveReservations(Map<Reservations.Key, Reservations.Hold> changed) {
+        List<Map.Entry<Reservations.Key, Reservations.Hold>> kept = new ArrayList<>();
         List<Reservations.Key> gone = new ArrayList<>();
-        changed.forEach((key, quantity) -> {
-            if (quantity > 0) {
-                kept.add(Map.entry(key, quantity));
+        changed.forEach((key, hold) -> {
+            if (hold.quantity() > 0) {
+                kept.add(Map.entry(key, hold));
             } else {
                 gone.add(key);
             }
         });
         jdbc.batchUpdate("""
-                INSERT INTO reservation (sku, location_id, order_id, quantity) VALUES (?, ?, ?, ?)
-                ON CONFLICT (sku, location_id, order_id) DO UPDATE SET quantity = EXCLUDED.quantity""",
+                INSERT INTO reservation (sku, location_id, order_id, quantity, expires_at) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (sku, location_id, order_id)
+                DO UPDATE SET quantity = EXCLUDED.quantity, expires_at = EXCLUDED.expires_at""",
                 kept, 500, (ps, e) -> {
                     ps.setString(1, e.getKey().sku());
                     ps.setString(2, e.getKey().locationId());
                     ps.setString(3, e.getKey().orderId());
-                    ps.setLong(4, e.getValue());
+                    ps.setLong(4, e.getValue().quantity());
+                    ps.setTimestamp(5, timestamp(e.getValue().expiresAt()));
                 });
         jdbc.batchUpdate("DELETE FROM reservation WHERE sku = ? AND location_id = ? AND order_id = ?", gone, 500,
                 (ps, k) -> {

@@ -37,10 +37,11 @@ public class LedgerService {
     private final DeadLetterPublisher deadLetters;
     private final MeterRegistry meters;
     private final String eventsTopic;
+    private final java.time.Duration holdTtl;
 
     public LedgerService(TransactionTemplate tx, LedgerRepository repository, ChannelProjection projection,
             ChannelProjectionWriter projectionWriter, EventDecoder decoder, DeadLetterPublisher deadLetters,
-            MeterRegistry meters, String eventsTopic) {
+            MeterRegistry meters, LedgerSettings settings) {
         this.tx = tx;
         this.repository = repository;
         this.projection = projection;
@@ -48,7 +49,8 @@ public class LedgerService {
         this.decoder = decoder;
         this.deadLetters = deadLetters;
         this.meters = meters;
-        this.eventsTopic = eventsTopic;
+        this.eventsTopic = settings.eventsTopic();
+        this.holdTtl = settings.holdTtl();
     }
 
     public LedgerBatchResult apply(List<LedgerRecord> records) {
@@ -102,7 +104,7 @@ public class LedgerService {
 
         StockMovementRules rules = new StockMovementRules(
                 (sku, location) -> positions.get(sku).computeIfAbsent(location, l -> StockPosition.empty(sku, l)),
-                reservations);
+                reservations, holdTtl);
         Map<ApplyOutcome, Integer> outcomes = new EnumMap<>(ApplyOutcome.class);
         List<LedgerRepository.AppliedEvent> applied = new ArrayList<>();
         List<LedgerRepository.NegativePosition> negatives = new ArrayList<>();

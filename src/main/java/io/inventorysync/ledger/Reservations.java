@@ -1,5 +1,6 @@
 package io.inventorysync.ledger;
 
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -13,28 +14,38 @@ public final class Reservations {
         }
     }
 
-    private final Map<Key, Long> held = new HashMap<>();
-    private final Map<Key, Long> changed = new HashMap<>();
+    /** Units held for an order and when the hold lapses unless extended; quantity 0 means the hold is gone. */
+    public record Hold(long quantity, Instant expiresAt) {
+        static final Hold NONE = new Hold(0, null);
+    }
 
-    public void load(Key key, long quantity) {
-        held.put(key, quantity);
+    private final Map<Key, Hold> held = new HashMap<>();
+    private final Map<Key, Hold> changed = new HashMap<>();
+
+    public void load(Key key, long quantity, Instant expiresAt) {
+        held.put(key, new Hold(quantity, expiresAt));
     }
 
     public long held(Key key) {
-        return held.getOrDefault(key, 0L);
+        return hold(key).quantity();
     }
 
-    void set(Key key, long quantity) {
-        if (quantity <= 0) {
+    Hold hold(Key key) {
+        return held.getOrDefault(key, Hold.NONE);
+    }
+
+    void set(Key key, long quantity, Instant expiresAt) {
+        Hold next = new Hold(Math.max(quantity, 0), expiresAt);
+        if (next.quantity() == 0) {
             held.remove(key);
         } else {
-            held.put(key, quantity);
+            held.put(key, next);
         }
-        changed.put(key, Math.max(quantity, 0));
+        changed.put(key, next);
     }
 
-    /** The holds written in this batch; 0 means the hold is gone. */
-    public Map<Key, Long> changed() {
+    /** The holds written in this batch; quantity 0 means the hold is gone. */
+    public Map<Key, Hold> changed() {
         return changed;
     }
 }

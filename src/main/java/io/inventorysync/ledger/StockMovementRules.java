@@ -1,5 +1,6 @@
 package io.inventorysync.ledger;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.function.BiFunction;
 
@@ -20,11 +21,17 @@ public final class StockMovementRules {
 
     private final BiFunction<String, String, StockPosition> positions;
     private final Reservations reservations;
+    private final Duration holdTtl;
 
-    /** @param positions returns (creating when absent) the position for (sku, location) */
-    public StockMovementRules(BiFunction<String, String, StockPosition> positions, Reservations reservations) {
+    /**
+     * @param positions returns (creating when absent) the position for (sku, location)
+     * @param holdTtl   how long a reservation holds stock after its last reserve event before it lapses
+     */
+    public StockMovementRules(BiFunction<String, String, StockPosition> positions, Reservations reservations,
+            Duration holdTtl) {
         this.positions = positions;
         this.reservations = reservations;
+        this.holdTtl = holdTtl;
     }
 
     public ApplyOutcome apply(InventoryEvent event) {
@@ -59,26 +66,30 @@ public final class StockMovementRules {
         long sold = -event.quantityChange();
         if (event.orderId() != null) {
             Reservations.Key key = new Reservations.Key(event.sku(), event.locationId(), event.orderId());
-            long held = reservations.held(key);
-            if (held > 0) {
-                long consumed = Math.min(held, sold);
-                reservations.set(key, held - consumed);
+            Reservations.Hold hold = reservations.hold(key);
+            if (hold.quantity() > 0) {
+                long consumed = Math.min(hold.quantity(), sold);
+                reservations.set(key, hold.quantity() - consumed, hold.expiresAt());
                 at.addReserved(-consumed);
             }
         }
         return delta(at, event.quantityChange(), event.timestamp());
     }
 
-    /** @param holdChange positive to hold more units for the order, negative to release */
+    /**
+     * @param holdChange positive to hold more units for the order (the hold then lapses {@code holdTtl} after
+     *                   this event), negative to release
+     */
     private ApplyOutcome hold(StockPosition at, InventoryEvent event, long holdChange) {
         Reservations.Key key = new Reservations.Key(event.sku(), event.locationId(), event.orderId());
-        long held = reservations.held(key);
-        long next = Math.max(0, held + holdChange);
-        if (next == held) {
+        Reservations.Hold hold = reservations.hold(key);
+        long next = Math.max(0, hold.quantity() + holdChange);
+        if (next == hold.quantity()) {
             return ApplyOutcome.NOTHING_HELD;
         }
-        reservations.set(key, next);
-        at.addReserved(next - held);
+        Instant expiresAt = holdChange > 0 ? event.timestamp().plus(holdTtl) : hold.expiresAt();
+        reservations.set(key, next, expiresAt);
+        at.addReserved(next - hold.quantity());
         return ApplyOutcome.APPLIED;
     }
 

@@ -83,7 +83,7 @@ class LedgerServiceIT {
         projectionWriter = new FailingAfterWrite(listings);
         ledger = new LedgerService(new TransactionTemplate(new DataSourceTransactionManager(dataSource)),
                 new LedgerRepository(jdbc), new ChannelProjection(catalog.channels(), mappings), projectionWriter,
-                new SchemaEventDecoder(), deadLetters, meters, EVENTS_TOPIC);
+                new SchemaEventDecoder(), deadLetters, meters, new LedgerSettings(EVENTS_TOPIC, java.time.Duration.ofMinutes(15)));
     }
 
     private static LedgerRecord record(String payload) {
@@ -237,6 +237,21 @@ class LedgerServiceIT {
 
     /** Stands in for the Kafka-bound publisher: keeps what would have been published. */
     @Test
+    void transferMovesBothPositionsInOneTransactionOrNeither() {
+        apply(delta("receiving", "XFER-1", "WH-1", 10, null, 1));
+        String transfer = io.inventorysync.support.Events.transfer("XFER-1", "WH-1", "STORE-1", 4, 2);
+
+        projectionWriter.failNext = true;
+        assertThatThrownBy(() -> apply(transfer)).isInstanceOf(IllegalStateException.class);
+        assertThat(onHand("XFER-1", "WH-1")).isEqualTo(10);
+        assertThat(onHand("XFER-1", "STORE-1")).isNull();
+
+        apply(transfer);
+        assertThat(onHand("XFER-1", "WH-1")).isEqualTo(6);
+        assertThat(onHand("XFER-1", "STORE-1")).isEqualTo(4);
+    }
+
+    @Test
     void twoAppliersOfANewSkuAtOnceDoNotLoseAnUpdate() throws Exception {
         String first = delta("receiving", "RACE-1", "WH-1", 10, null, 1);
         String second = delta("receiving", "RACE-1", "WH-1", 5, null, 2);
@@ -271,7 +286,7 @@ class LedgerServiceIT {
     private LedgerService ledgerWithWriter(LedgerService.ChannelProjectionWriter writer) {
         return new LedgerService(new TransactionTemplate(new DataSourceTransactionManager(dataSource)),
                 new LedgerRepository(jdbc), new ChannelProjection(catalog.channels(), mappings), writer,
-                new SchemaEventDecoder(), deadLetters, meters, EVENTS_TOPIC);
+                new SchemaEventDecoder(), deadLetters, meters, new LedgerSettings(EVENTS_TOPIC, java.time.Duration.ofMinutes(15)));
     }
 
     private static void await(CountDownLatch latch) {

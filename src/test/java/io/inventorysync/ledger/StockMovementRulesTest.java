@@ -18,7 +18,8 @@ class StockMovementRulesTest {
     private final Map<String, StockPosition> positions = new HashMap<>();
     private final Reservations reservations = new Reservations();
     private final StockMovementRules rules = new StockMovementRules(
-            (sku, location) -> positions.computeIfAbsent(location, l -> StockPosition.empty(sku, l)), reservations);
+            (sku, location) -> positions.computeIfAbsent(location, l -> StockPosition.empty(sku, l)), reservations,
+            java.time.Duration.ofMinutes(15));
 
     private static InventoryEvent event(EventType type, String location, Integer change, Integer count, String order,
             String destination, long secondsAfterT0) {
@@ -74,6 +75,16 @@ class StockMovementRulesTest {
         assertThat(at("WH").reserved()).isZero();
         assertThat(at("WH").onHand()).isEqualTo(7);
         assertThat(at("WH").available()).isEqualTo(7);
+    }
+
+    @Test
+    void reserveHoldsUntilItsTimePlusTheHoldTtlAndReleaseKeepsThatExpiry() {
+        rules.apply(event(EventType.RESERVE, "WH", -3, null, "O1", null, 10));
+        rules.apply(event(EventType.RELEASE, "WH", 1, null, "O1", null, 20));
+
+        Reservations.Hold hold = reservations.changed().get(new Reservations.Key("SKU-1", "WH", "O1"));
+        assertThat(hold.quantity()).isEqualTo(2);
+        assertThat(hold.expiresAt()).isEqualTo(T0.plusSeconds(10).plus(java.time.Duration.ofMinutes(15)));
     }
 
     @Test

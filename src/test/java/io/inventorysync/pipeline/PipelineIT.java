@@ -3,6 +3,7 @@ package io.inventorysync.pipeline;
 import static io.inventorysync.support.Events.array;
 import static io.inventorysync.support.Events.count;
 import static io.inventorysync.support.Events.delta;
+import static io.inventorysync.support.Events.deltaAt;
 import static io.inventorysync.support.Events.transfer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -10,6 +11,7 @@ import static org.awaitility.Awaitility.await;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -45,11 +47,12 @@ class PipelineIT {
     static final String RUN = UUID.randomUUID().toString().substring(0, 8);
     static final String SCHEMA = TestStack.freshSchema("pipeline");
     static final String ADMIN_TOKEN = "it-admin-token";
+    static final Duration HOLD_TTL = Duration.ofMinutes(10);
     static final List<String> BULK = IntStream.rangeClosed(1, 600).mapToObj(i -> "BULK-%04d".formatted(i)).toList();
     static final TestConnectors CONNECTORS;
 
     static {
-        List<String> mapped = new ArrayList<>(List.of("MIX-1", "DUP-1", "ABS-1", "CAS-1", "REPLAY-0"));
+        List<String> mapped = new ArrayList<>(List.of("MIX-1", "DUP-1", "ABS-1", "CAS-1", "HOLD-1"));
         mapped.addAll(BULK);
         ShopifySandbox sandbox = TestStack.shopify();
         CONNECTORS = TestConnectors.create(sandbox.baseUrl(), sandbox.accessToken(), "2", mapped);
@@ -72,6 +75,8 @@ class PipelineIT {
         registry.add("inventory-sync.admin.token", () -> ADMIN_TOKEN);
         registry.add("inventory-sync.dispatch.initial-backoff", () -> "200ms");
         registry.add("inventory-sync.dispatch.max-backoff", () -> "2s");
+        registry.add("inventory-sync.reservations.hold-ttl", () -> HOLD_TTL.toSeconds() + "s");
+        registry.add("inventory-sync.reservations.expiry-cron", () -> "0/1 * * * * ?");
     }
 
     @LocalServerPort
@@ -248,6 +253,23 @@ class PipelineIT {
 
         awaitShown("CAS-1", 27);
         assertThat(sandbox.stats().mutationsWithUserErrors()).isPositive();
+    }
+
+    @Test
+    void lapsedReservationIsReleasedAutomaticallyAndTheChannelSeesIt() {
+        // a checkout that started (almost) a hold's lifetime ago and was never completed
+        accepted(client.postSigned(array(List.of(
+                delta("receiving", "HOLD-1", "WH-1", 20, null, 1),
+                deltaAt("reserve", "HOLD-1", "WH-1", -5, "CHECKOUT-1", Instant.now().minus(HOLD_TTL).plusSeconds(3))))));
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
+                "SELECT count(*) FROM applied_event WHERE sku = 'HOLD-1' AND event_type = 'inventory.reserve'", Long.class) == 1);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
+                "SELECT count(*) FROM applied_event WHERE sku = 'HOLD-1' AND event_type = 'inventory.release' AND outcome = 'APPLIED'",
+                Long.class) == 1);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM reservation WHERE sku = 'HOLD-1'", Long.class)).isZero();
+        assertThat(jdbc.queryForObject("SELECT reserved FROM stock_position WHERE sku = 'HOLD-1'", Long.class)).isZero();
+        awaitShown("HOLD-1", 20 - 2);
     }
 
     private static boolean containsKey(JsonNode letters, String sku) {
