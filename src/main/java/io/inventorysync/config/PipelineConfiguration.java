@@ -13,6 +13,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.inventorysync.channel.ListingStore;
+import io.inventorysync.channel.ratelimit.RateLimiterRegistry;
 import io.inventorysync.channel.backlog.ListingBacklogComponent;
 import io.inventorysync.channel.backlog.ListingChangeListener;
 import io.inventorysync.connector.ConnectorCatalog;
@@ -37,6 +38,12 @@ public class PipelineConfiguration {
     @Bean
     ConnectorCatalog connectorCatalog(InventorySyncProperties properties, Environment environment) {
         return ConnectorCatalog.load(Path.of(properties.getConnectorsDir()), environment::resolveRequiredPlaceholders);
+    }
+
+    /** One registry per application: channel components and dispatchers share each account's limiters. */
+    @Bean
+    RateLimiterRegistry rateLimiterRegistry() {
+        return new RateLimiterRegistry();
     }
 
     @Bean
@@ -100,9 +107,9 @@ public class PipelineConfiguration {
     @Bean("listing-backlog")
     ListingBacklogComponent listingBacklogComponent(ListingStore store, SkuMappings mappings,
             DeadLetterPublisher deadLetters, ListingChangeListener changes, MeterRegistry meters,
-            InventorySyncProperties properties) {
+            InventorySyncProperties properties, RateLimiterRegistry rateLimiters) {
         String instance = properties.getInstanceId() != null ? properties.getInstanceId()
                 : ManagementFactory.getRuntimeMXBean().getName();
-        return new ListingBacklogComponent(store, mappings, deadLetters, changes, meters, instance);
+        return new ListingBacklogComponent(store, mappings, deadLetters, changes, meters, instance, rateLimiters);
     }
 }

@@ -7,6 +7,7 @@ import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
 
 import io.inventorysync.channel.ListingStore;
+import io.inventorysync.channel.ratelimit.RateLimiterRegistry;
 import io.inventorysync.deadletter.DeadLetterPublisher;
 import io.inventorysync.mapping.SkuMappings;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -25,15 +26,17 @@ public class ListingBacklogComponent extends DefaultComponent {
     private final ListingChangeListener changes;
     private final MeterRegistry meters;
     private final String instanceId;
+    private final RateLimiterRegistry rateLimiters;
 
     public ListingBacklogComponent(ListingStore store, SkuMappings mappings, DeadLetterPublisher deadLetters,
-            ListingChangeListener changes, MeterRegistry meters, String instanceId) {
+            ListingChangeListener changes, MeterRegistry meters, String instanceId, RateLimiterRegistry rateLimiters) {
         this.store = store;
         this.mappings = mappings;
         this.deadLetters = deadLetters;
         this.changes = changes;
         this.meters = meters;
         this.instanceId = instanceId;
+        this.rateLimiters = rateLimiters;
     }
 
     @Override
@@ -49,4 +52,5 @@ public class ListingBacklogComponent extends DefaultComponent {
     ListingChangeListener changes() { return changes; }
     MeterRegistry meters() { return meters; }
     String instanceId() { return instanceId; }
+    RateLimiterRegistry rateLimiters() { return rateLimiters; }
 }

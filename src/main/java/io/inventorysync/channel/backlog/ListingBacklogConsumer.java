@@ -42,12 +42,12 @@ public class ListingBacklogConsumer extends DefaultConsumer {
     static final String STAGE = "dispatch";
 
     private final ListingBacklogEndpoint endpoint;
-    private final Semaphore wake = new Semaphore(0);
-    private final Runnable waker = wake::release;
+    private final List<Semaphore> wakes = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final Runnable waker = () -> wakes.forEach(Semaphore::release);
     private final IntervalFunction backoff;
     private ExecutorService executor;
     private volatile boolean running;
-    private long round;
+    private final java.util.concurrent.atomic.AtomicLong round = new java.util.concurrent.atomic.AtomicLong();
 
     public ListingBacklogConsumer(ListingBacklogEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -68,16 +68,21 @@ public class ListingBacklogConsumer extends DefaultConsumer {
         Gauge.builder("inventory.channel.oldest.pending.seconds", component.store(), s -> s.oldestPendingSeconds(channel))
                 .description("Age of the oldest unpushed change (freshness)").tag("channel", channel).register(meters);
         component.changes().register(channel, waker);
+        int threads = Math.max(1, endpoint.getConcurrentConsumers());
         executor = getEndpoint().getCamelContext().getExecutorServiceManager()
-                .newSingleThreadExecutor(this, "listing-backlog-" + channel);
-        executor.submit(this::loop);
+                .newFixedThreadPool(this, "listing-backlog-" + channel, threads);
+        for (int i = 0; i < threads; i++) {
+            Semaphore wake = new Semaphore(0);
+            wakes.add(wake);
+            executor.submit(() -> loop(wake));
+        }
     }
 
     @Override
     protected void doStop() throws Exception {
         running = false;
         endpoint.getComponent().changes().unregister(endpoint.getChannel(), waker);
-        wake.release();
+        waker.run();
         if (executor != null) {
             getEndpoint().getCamelContext().getExecutorServiceManager().shutdownGraceful(executor);
             executor = null;
@@ -85,7 +90,7 @@ public class ListingBacklogConsumer extends DefaultConsumer {
         super.doStop();
     }
 
-    private void loop() {
+    private void loop(Semaphore wake) {
         while (running) {
             try {
                 wake.tryAcquire(endpoint.getPollInterval().toMillis(), TimeUnit.MILLISECONDS);
@@ -103,11 +108,14 @@ public class ListingBacklogConsumer extends DefaultConsumer {
     }
 
     /** One claim-push-record round; returns how many listings it claimed. */
-    int dispatchOnce() {
+    int dispatchOnce() throws InterruptedException {
         ListingBacklogComponent component = endpoint.getComponent();
         String channel = endpoint.getChannel();
+        if (!gateOpen(component)) {
+            return 0;
+        }
         // a token per round, so an answer that outlives its lease cannot be taken for a later claim's
-        String owner = component.instanceId() + "#" + (++round);
+        String owner = component.instanceId() + "#" + round.incrementAndGet();
         List<ClaimedListing> claimed = component.store().claim(channel, owner, endpoint.getClaimSize(), endpoint.getLease());
         if (claimed.isEmpty()) {
             return 0;
@@ -127,6 +135,15 @@ public class ListingBacklogConsumer extends DefaultConsumer {
             push(channel, batch, bySku);
         }
         return claimed.size();
+    }
+
+    /** Waits (up to one poll interval) for the channel's submission limiter, when the endpoint names one. */
+    private boolean gateOpen(ListingBacklogComponent component) throws InterruptedException {
+        if (endpoint.getGate() == null || endpoint.getGate().isBlank()) {
+            return true;
+        }
+        var limiter = component.rateLimiters().find(endpoint.getGate());
+        return limiter.isEmpty() || limiter.get().awaitAvailable(1, endpoint.getPollInterval());
     }
 
     private void push(String channel, List<ListingQuantity> batch, Map<String, ClaimedListing> bySku) {

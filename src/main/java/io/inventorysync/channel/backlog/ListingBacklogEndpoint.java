@@ -36,6 +36,15 @@ public class ListingBacklogEndpoint extends DefaultEndpoint {
     @UriParam(defaultValue = "5m", description = "Longest retry delay")
     private Duration maxBackoff = Duration.ofMinutes(5);
 
+    @UriParam(description = "Key of a rate limiter in the shared RateLimiterRegistry (a channel's submission limiter,"
+            + " e.g. Amazon's listings-feed slots). Before claiming, the dispatcher waits until it has a permit, so the"
+            + " call that follows carries the values pending when the slot opened rather than older ones.")
+    private String gate;
+
+    @UriParam(defaultValue = "1", description = "Claim-push rounds run in parallel (each with its own claims); more"
+            + " than 1 suits channels whose calls take long, such as asynchronous feeds")
+    private int concurrentConsumers = 1;
+
     public ListingBacklogEndpoint(String uri, ListingBacklogComponent component, String channel) {
         super(uri, component);
         this.channel = channel;
@@ -69,4 +78,8 @@ public class ListingBacklogEndpoint extends DefaultEndpoint {
     public void setInitialBackoff(Duration initialBackoff) { this.initialBackoff = initialBackoff; }
     public Duration getMaxBackoff() { return maxBackoff; }
     public void setMaxBackoff(Duration maxBackoff) { this.maxBackoff = maxBackoff; }
+    public String getGate() { return gate; }
+    public void setGate(String gate) { this.gate = gate; }
+    public int getConcurrentConsumers() { return concurrentConsumers; }
+    public void setConcurrentConsumers(int concurrentConsumers) { this.concurrentConsumers = concurrentConsumers; }
 }
