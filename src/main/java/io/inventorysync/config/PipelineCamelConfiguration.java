@@ -73,9 +73,16 @@ public class PipelineCamelConfiguration {
         addFromTemplate(context, template, channel, defaults);
     }
 
+    /**
+     * Parameters, weakest first: the pack-wide defaults, then the template's own defaults (a template for a slow
+     * channel declares, say, a longer lease), then the connector file's settings.
+     */
     private static void addFromTemplate(CamelContext context, String template, ConnectorDefinition connector,
             Map<String, String> defaults) {
         Map<String, String> parameters = new LinkedHashMap<>(defaults);
+        context.getCamelContextExtension().getContextPlugin(Model.class).getRouteTemplateDefinition(template)
+                .getTemplateParameters().stream().filter(p -> p.getDefaultValue() != null)
+                .forEach(p -> parameters.remove(p.getName()));
         parameters.putAll(connector.settings());
         TemplatedRouteBuilder builder = TemplatedRouteBuilder.builder(context, template)
                 .routeId(template + "-" + connector.name());
