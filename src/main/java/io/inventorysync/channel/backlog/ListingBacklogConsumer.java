@@ -48,6 +48,8 @@ public class ListingBacklogConsumer extends DefaultConsumer {
     private ExecutorService executor;
     private volatile boolean running;
     private final java.util.concurrent.atomic.AtomicLong round = new java.util.concurrent.atomic.AtomicLong();
+    /** Distinguishes this consumer's claims from those of an earlier run with the same instance id. */
+    private final String incarnation = Long.toHexString(System.nanoTime());
 
     public ListingBacklogConsumer(ListingBacklogEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -115,7 +117,7 @@ public class ListingBacklogConsumer extends DefaultConsumer {
             return 0;
         }
         // a token per round, so an answer that outlives its lease cannot be taken for a later claim's
-        String owner = component.instanceId() + "#" + round.incrementAndGet();
+        String owner = component.instanceId() + "#" + incarnation + "-" + round.incrementAndGet();
         List<ClaimedListing> claimed = component.store().claim(channel, owner, endpoint.getClaimSize(), endpoint.getLease());
         if (claimed.isEmpty()) {
             return 0;
