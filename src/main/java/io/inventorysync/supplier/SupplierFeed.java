@@ -6,11 +6,18 @@ import java.time.Clock;
 public record SupplierFeed(SupplierFeedSettings settings, SnapshotFetcher fetcher) {
 
     public static SupplierFeed create(SupplierFeedSettings settings, Clock clock) {
-        SnapshotFetcher fetcher = settings.directory() != null
-                ? new DirectorySnapshotFetcher(settings.directory(), settings.fileName(), settings.minFileAge(),
-                        settings.archiveDirectory(), settings.maxFileBytes(), clock)
-                : new HttpSnapshotFetcher(settings.url(), settings.username(), settings.password(), settings.timeout(),
-                        settings.maxFileBytes(), clock);
+        SnapshotFetcher fetcher;
+        if (settings.directory() != null) {
+            fetcher = new DirectorySnapshotFetcher(settings.directory(), settings.fileName(), settings.minFileAge(),
+                    settings.archiveDirectory(), settings.maxFileBytes(), clock);
+        } else if ("sftp".equalsIgnoreCase(settings.url().getScheme())) {
+            fetcher = new SftpSnapshotFetcher(settings.url(), settings.fileName(), settings.username(), settings.password(),
+                    settings.privateKey(), settings.hostKey(), settings.minFileAge(), settings.timeout(),
+                    settings.maxFileBytes(), clock);
+        } else {
+            fetcher = new HttpSnapshotFetcher(settings.url(), settings.username(), settings.password(), settings.timeout(),
+                    settings.maxFileBytes(), clock);
+        }
         return new SupplierFeed(settings, fetcher);
     }
 

@@ -21,7 +21,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 @Configuration(proxyBeanMethods = false)
 public class SupplierFeedConfiguration {
 
-    @Bean
+    @Bean(destroyMethod = "close")
     SupplierFeeds supplierFeeds(ConnectorCatalog catalog) {
         return SupplierFeeds.from(catalog, Clock.systemUTC());
     }

@@ -20,12 +20,17 @@ import io.inventorysync.connector.ConnectorDefinition;
  * <ul>
  * <li>{@code schedule} (route template; default {@code 0 0/15 * * * ?}): Quartz cron of the polls</li>
  * <li>{@code directory} or {@code url} (one is required): a local directory to pick the newest matching file
- *     from, or an {@code http(s)://} URL to download; relative directories are against the working directory</li>
+ *     from, an {@code http(s)://} URL to download, or an {@code sftp://host[:port]/dir} directory to pick the
+ *     newest matching file from; relative directories are against the working directory</li>
  * <li>{@code fileName} ({@code *.csv}): glob of snapshot files in the directory</li>
  * <li>{@code minFileAge} ({@code 5s}): files younger than this may still be being written and wait</li>
- * <li>{@code archiveDirectory} (none): move handled files there; without it they stay, recognised by hash</li>
- * <li>{@code username}, {@code password} (none): HTTP basic authentication</li>
- * <li>{@code timeout} ({@code 30s}): HTTP connect and response timeout</li>
+ * <li>{@code archiveDirectory} (none; directory feeds only): move handled files there; without it they stay,
+ *     recognised by their hash</li>
+ * <li>{@code username}, {@code password} (none): HTTP basic authentication; for SFTP the user (required) and
+ *     its password</li>
+ * <li>{@code privateKey} (none): SFTP only, a private key file to authenticate with (OpenSSH or PEM)</li>
+ * <li>{@code hostKey} (required for SFTP): the server's host key fingerprint, {@code SHA256:...}</li>
+ * <li>{@code timeout} ({@code 30s}): HTTP and SFTP connect and response timeout</li>
  * <li>{@code maxFileBytes} ({@code 67108864}): larger files fail the poll</li>
  * <li>{@code delimiter} ({@code ,}): one character, or {@code tab}</li>
  * <li>{@code header} ({@code true}): whether the first line names the columns</li>
@@ -47,14 +52,15 @@ import io.inventorysync.connector.ConnectorDefinition;
  * </ul>
  */
 public record SupplierFeedSettings(String name, List<String> locations, Path mappingFile, Path directory, String fileName,
-        Duration minFileAge, Path archiveDirectory, URI url, String username, String password, Duration timeout,
+        Duration minFileAge, Path archiveDirectory, URI url, String username, String password, Path privateKey,
+        String hostKey, Duration timeout,
         long maxFileBytes, SupplierCsvFormat format, SnapshotGuard guard, MissingSkuPolicy missingSku, boolean emitAll,
         int keepFiles, int maxRowDeadLetters) {
 
     public static final String TYPE = "supplier-feed";
 
     static final Set<String> KNOWN = Set.of("schedule", "directory", "fileName", "minFileAge", "archiveDirectory", "url",
-            "username", "password", "timeout", "maxFileBytes", "delimiter", "header", "skuColumn", "quantityColumn",
+            "username", "password", "privateKey", "hostKey", "timeout", "maxFileBytes", "delimiter", "header", "skuColumn", "quantityColumn",
             "locationColumn", "charset", "trailer", "minRows", "maxZeroedShare", "missingSku", "emit", "keepFiles",
             "maxRowDeadLetters");
 
@@ -77,8 +83,17 @@ public record SupplierFeedSettings(String name, List<String> locations, Path map
             throw s.error("a supplier feed needs exactly one of settings.directory and settings.url");
         }
         URI uri = url == null ? null : URI.create(url);
-        if (uri != null && !Set.of("http", "https").contains(String.valueOf(uri.getScheme()).toLowerCase(Locale.ROOT))) {
-            throw s.error("settings.url must be http:// or https://, was " + uri.getScheme());
+        String scheme = uri == null ? null : String.valueOf(uri.getScheme()).toLowerCase(Locale.ROOT);
+        if (uri != null && !Set.of("http", "https", "sftp").contains(scheme)) {
+            throw s.error("settings.url must be http://, https:// or sftp://, was " + uri.getScheme());
+        }
+        if ("sftp".equals(scheme) && (s.text("username", null) == null || s.text("hostKey", null) == null
+                || (s.text("password", null) == null && s.text("privateKey", null) == null))) {
+            throw s.error("an sftp:// feed needs settings.username, settings.hostKey (SHA256:... fingerprint of the"
+                    + " server's host key) and settings.password or settings.privateKey");
+        }
+        if (directory == null && s.text("archiveDirectory", null) != null) {
+            throw s.error("settings.archiveDirectory works with settings.directory only");
         }
         SupplierCsvFormat format = new SupplierCsvFormat(s.delimiter(), header,
                 s.text("skuColumn", header ? "sku" : "1"), s.text("quantityColumn", header ? "quantity" : "2"),
@@ -96,7 +111,7 @@ public record SupplierFeedSettings(String name, List<String> locations, Path map
         return new SupplierFeedSettings(connector.name(), connector.locations(), connector.mappingFile(),
                 directory == null ? null : Path.of(directory), s.text("fileName", "*.csv"),
                 s.duration("minFileAge", "5s"), s.path("archiveDirectory"), uri, s.text("username", null),
-                s.text("password", null), s.duration("timeout", "30s"), s.integer("maxFileBytes", 64 * 1024 * 1024),
+                s.text("password", null), s.path("privateKey"), s.text("hostKey", null), s.duration("timeout", "30s"), s.integer("maxFileBytes", 64 * 1024 * 1024),
                 format, guard, s.choice("missingSku", MissingSkuPolicy.ZERO), "all".equals(s.oneOf("emit", "changed", "all")),
                 s.integer("keepFiles", 10), s.integer("maxRowDeadLetters", 500));
     }

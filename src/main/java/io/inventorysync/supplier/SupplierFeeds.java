@@ -10,7 +10,7 @@ import io.inventorysync.connector.ConnectorCatalog;
 import io.inventorysync.connector.ConnectorDefinition;
 
 /** The suppliers of this deployment: every {@code kind: source}, {@code type: supplier-feed} connector file. */
-public final class SupplierFeeds {
+public final class SupplierFeeds implements AutoCloseable {
 
     private final Map<String, SupplierFeed> byName;
 
@@ -39,5 +39,19 @@ public final class SupplierFeeds {
 
     public Collection<SupplierFeed> all() {
         return byName.values();
+    }
+
+    /** Releases what the fetchers hold (the SFTP clients' threads). */
+    @Override
+    public void close() {
+        for (SupplierFeed feed : byName.values()) {
+            if (feed.fetcher() instanceof AutoCloseable closeable) {
+                try {
+                    closeable.close();
+                } catch (Exception e) {
+                    // shutting down: nothing left to do with it
+                }
+            }
+        }
     }
 }

@@ -57,13 +57,15 @@ class SupplierFeedIT {
     static final String ADMIN_TOKEN = "it-admin-token";
     static final String EVERY_SECOND = "0/1 * * * * ?";
     static final TestConnectors CONNECTORS = TestConnectors.create("http://127.0.0.1:9", "unused", "0",
-            List.of("DIR-1", "DIR-2", "DIR-3", "DIR-4", "DIR-5", "ROW-1", "ROW-2", "ROW-3", "G-1", "G-2", "G-3", "G-4", "H-1", "H-2", "L-1"));
+            List.of("DIR-1", "DIR-2", "DIR-3", "DIR-4", "DIR-5", "ROW-1", "ROW-2", "ROW-3", "G-1", "G-2", "G-3", "G-4", "H-1", "H-2", "L-1", "S-1", "S-2"));
     static final Path DIR_FEED = tempDir("dir-feed");
     static final Path ROWS_FEED = tempDir("rows-feed");
     static final Path GUARDED_FEED = tempDir("guarded-feed");
     static final Path LOCKED_FEED = tempDir("locked-feed");
     static final AtomicReference<byte[]> HTTP_FILE = new AtomicReference<>(new byte[0]);
     static final HttpServer HTTP = httpFeed();
+    static final Path SFTP_ROOT = tempDir("sftp-root");
+    static final InProcessSftpServer SFTP = InProcessSftpServer.serve(SFTP_ROOT);
 
     static {
         supplier("dir-supplier", "DS-DIR", "mappings/dir-supplier.csv", """
@@ -95,6 +97,15 @@ class SupplierFeedIT {
                   skuColumn: 2
                   quantityColumn: 3
                 """.formatted(HTTP.getAddress().getPort(), EVERY_SECOND));
+        supplier("sftp-supplier", "DS-SFTP", null, """
+                  url: sftp://127.0.0.1:%d/outgoing
+                  username: %s
+                  password: %s
+                  hostKey: "%s"
+                  schedule: "%s"
+                  minFileAge: 0s
+                """.formatted(SFTP.port(), InProcessSftpServer.USER, InProcessSftpServer.PASSWORD,
+                SFTP.hostKeyFingerprint(), EVERY_SECOND));
         // polled by the test itself only: its schedule does not fire
         supplier("locked-supplier", "DS-LOCK", null, """
                   directory: %s
@@ -140,8 +151,9 @@ class SupplierFeedIT {
     }
 
     @AfterAll
-    static void stopHttpFeed() {
+    static void stopFeeds() {
         HTTP.stop(0);
+        SFTP.close();
     }
 
     @Test
@@ -240,6 +252,17 @@ class SupplierFeedIT {
         awaitPosition("H-2", "DS-HTTP", 6);
         HTTP_FILE.set("x;H-1;4\nx;H-2;6\n".getBytes(StandardCharsets.UTF_8));
         awaitPosition("H-1", "DS-HTTP", 4);
+    }
+
+    @Test
+    void sftpSupplierFeedsTheLedger() throws IOException {
+        Files.createDirectories(SFTP_ROOT.resolve("outgoing"));
+        drop(SFTP_ROOT.resolve("outgoing"), "sku,quantity\nS-1,11\nS-2,12\n");
+
+        awaitPosition("S-1", "DS-SFTP", 11);
+        awaitPosition("S-2", "DS-SFTP", 12);
+        assertThat(snapshots("supplier=sftp-supplier").get(0).path("origin").asText())
+                .startsWith("sftp://127.0.0.1:").endsWith("/outgoing/stock.csv");
     }
 
     @Test

@@ -57,6 +57,9 @@ class SupplierFeedSettingsTest {
                 .hasMessageContaining("locationColumn");
         assertThatThrownBy(() -> SupplierFeedSettings.from(supplier(List.of("DS-1"), Map.of("url", "ftp://x/y"))))
                 .hasMessageContaining("http");
+        assertThatThrownBy(() -> SupplierFeedSettings.from(supplier(List.of("DS-1"),
+                Map.of("url", "sftp://host/out", "username", "u", "password", "p"))))
+                .as("a supplier's stock is not taken from whoever answers").hasMessageContaining("hostKey");
         assertThatThrownBy(() -> SupplierFeedSettings.from(supplier(List.of("DS-1"), Map.of("directory", "d", "maxZeroedShare", "2"))))
                 .hasMessageContaining("maxZeroedShare");
         assertThatThrownBy(() -> SupplierFeedSettings.from(supplier(List.of("DS-1"), Map.of("directory", "d", "trailer", "EOF("))))
