@@ -12,6 +12,7 @@ import java.util.regex.Matcher;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.apache.commons.csv.DuplicateHeaderMode;
 
 import io.inventorysync.supplier.ParsedSnapshot.Trailer;
 
@@ -36,7 +37,9 @@ public final class SupplierCsvParser {
         CSVFormat.Builder builder = CSVFormat.DEFAULT.builder().setDelimiter(format.delimiter()).setTrim(true)
                 .setIgnoreEmptyLines(true).setIgnoreSurroundingSpaces(true);
         if (format.header()) {
-            builder.setHeader().setSkipHeaderRecord(true).setIgnoreHeaderCase(true).setAllowMissingColumnNames(true);
+            // a column named twice makes it unknown which one is meant: refuse the file
+            builder.setHeader().setSkipHeaderRecord(true).setIgnoreHeaderCase(true).setAllowMissingColumnNames(true)
+                    .setDuplicateHeaderMode(DuplicateHeaderMode.ALLOW_EMPTY);
         }
         this.csv = builder.get();
         this.rowText = CSVFormat.DEFAULT.builder().setDelimiter(format.delimiter()).get();
@@ -64,12 +67,12 @@ public final class SupplierCsvParser {
                 dataRows++;
                 read(record, dataRows, columns, rows, rejected);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (UncheckedIOException | IllegalStateException | IllegalArgumentException e) {
-            String reason = e.getMessage() != null && e.getMessage().toLowerCase().contains("header")
-                    ? "header-invalid" : "csv-malformed";
-            throw new SnapshotFormatException(reason, "not readable as CSV: " + e.getMessage());
+        } catch (IllegalArgumentException e) {
+            // commons-csv refuses a header with duplicate or blank names this way
+            throw new SnapshotFormatException("header-invalid", "the header is not usable: " + e.getMessage());
+        } catch (IOException | UncheckedIOException | IllegalStateException e) {
+            // reading a String fails only on broken CSV, e.g. a quote left open by a file cut short
+            throw new SnapshotFormatException("csv-malformed", "not readable as CSV: " + e.getMessage());
         }
         return new ParsedSnapshot(List.copyOf(rows), List.copyOf(rejected), dataRows, trailer, trailerRows);
     }

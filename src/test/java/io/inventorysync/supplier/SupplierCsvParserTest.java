@@ -98,6 +98,14 @@ class SupplierCsvParserTest {
     }
 
     @Test
+    void headerNamingAColumnTwiceMakesTheFileUnreadable() {
+        assertThatThrownBy(() -> parse(SupplierCsvFormat.DEFAULT, "sku,quantity,sku\nA,1,A\n"))
+                .isInstanceOfSatisfying(SnapshotFormatException.class, e -> assertThat(e.reason()).isEqualTo("header-invalid"));
+        assertThat(parse(SupplierCsvFormat.DEFAULT, "sku,quantity,,\nA,1,,\n").rows()).as("unnamed trailing columns")
+                .hasSize(1);
+    }
+
+    @Test
     void brokenQuotingMakesTheFileUnreadable() {
         assertThatThrownBy(() -> parse(SupplierCsvFormat.DEFAULT, "sku,quantity\nA,1\n\"B,2\n"))
                 .isInstanceOfSatisfying(SnapshotFormatException.class, e -> assertThat(e.reason()).isEqualTo("csv-malformed"));
