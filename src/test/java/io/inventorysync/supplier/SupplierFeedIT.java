@@ -65,6 +65,7 @@ class SupplierFeedIT {
     static final AtomicReference<byte[]> HTTP_FILE = new AtomicReference<>(new byte[0]);
     static final HttpServer HTTP = httpFeed();
     static final Path SFTP_ROOT = tempDir("sftp-root");
+    static final Path SFTP_OUTGOING = dir(SFTP_ROOT.resolve("outgoing"));
     static final InProcessSftpServer SFTP = InProcessSftpServer.serve(SFTP_ROOT);
 
     static {
@@ -256,8 +257,7 @@ class SupplierFeedIT {
 
     @Test
     void sftpSupplierFeedsTheLedger() throws IOException {
-        Files.createDirectories(SFTP_ROOT.resolve("outgoing"));
-        drop(SFTP_ROOT.resolve("outgoing"), "sku,quantity\nS-1,11\nS-2,12\n");
+        drop(SFTP_OUTGOING, "sku,quantity\nS-1,11\nS-2,12\n");
 
         awaitPosition("S-1", "DS-SFTP", 11);
         awaitPosition("S-2", "DS-SFTP", 12);
@@ -361,6 +361,14 @@ class SupplierFeedIT {
     private static void write(Path file, String content) {
         try {
             Files.writeString(file, content);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Path dir(Path dir) {
+        try {
+            return Files.createDirectories(dir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
