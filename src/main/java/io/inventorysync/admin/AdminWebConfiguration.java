@@ -24,7 +24,8 @@ public class AdminWebConfiguration implements WebMvcConfigurer {
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(new AdminTokenInterceptor(properties.getAdmin().getToken()))
-                .addPathPatterns("/api/v1/dead-letters/**", "/api/v1/dead-letters", "/api/v1/mappings/**");
+                .addPathPatterns("/api/v1/dead-letters/**", "/api/v1/dead-letters", "/api/v1/mappings/**",
+                        "/api/v1/supplier-snapshots", "/api/v1/supplier-snapshots/**");
     }
 
     @Bean
