@@ -41,7 +41,7 @@ public class AdminController {
 
     /** Body: {@code {"ids": [...]}} for chosen records, or {@code {"stage": ..., "reason": ...}} for all unreplayed matches. */
     @PostMapping("/dead-letters/replay")
-    public ResponseEntity<Map<String, Object>> replay(@RequestBody ReplayRequest request) {
+    public ResponseEntity<Object> replay(@RequestBody ReplayRequest request) {
         List<StoredDeadLetter> selected;
         if (request.ids() != null && !request.ids().isEmpty()) {
             selected = index.byIds(request.ids());
@@ -51,7 +51,7 @@ public class AdminController {
             return ResponseEntity.badRequest().body(Map.of("status", 400,
                     "error", "select dead letters with 'ids' or with 'stage'/'reason'"));
         }
-        return ResponseEntity.ok(Map.of("replayed", replayer.replay(selected)));
+        return ResponseEntity.ok(replayer.replay(selected));
     }
 
     @PostMapping("/mappings/reload")

@@ -1,5 +1,6 @@
 package io.inventorysync.deadletter;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -29,8 +30,14 @@ public class DeadLetterReplayer {
         this.listings = listings;
     }
 
-    public int replay(List<StoredDeadLetter> letters) {
+    /**
+     * Re-drives what can be re-driven and says why the rest cannot: a dead letter that came from neither a topic
+     * nor a push (a supplier file's row or a quarantined snapshot) is fixed at its source — the supplier's next
+     * file, or {@code POST /api/v1/supplier-snapshots/{id}/approve} — and is reported as skipped, not replayed.
+     */
+    public ReplayResult replay(List<StoredDeadLetter> letters) {
         int replayed = 0;
+        List<Skipped> skipped = new ArrayList<>();
         for (StoredDeadLetter letter : letters) {
             if (letter.originTopic() != null) {
                 producer.sendBodyAndHeaders("kafka:" + letter.originTopic(), letter.payload(),
@@ -40,12 +47,21 @@ public class DeadLetterReplayer {
                     listings.requestRepush(letter.channel(), sku);
                 }
             } else {
-                throw new IllegalArgumentException("dead letter " + letter.id() + " has neither an origin topic nor a channel");
+                skipped.add(new Skipped(letter.id(), "stage " + letter.stage() + " is not replayable: fix it at its source"
+                        + " (for supplier files: the next file, or approve the quarantined snapshot)"));
+                continue;
             }
             index.markReplayed(letter.id());
             replayed++;
         }
-        return replayed;
+        return new ReplayResult(replayed, skipped);
+    }
+
+    /** What a replay did: how many were re-driven, and which were not, with why. */
+    public record ReplayResult(int replayed, List<Skipped> skipped) {
+    }
+
+    public record Skipped(String id, String reason) {
     }
 
     /** A rejected push holds one listing; a batch the dead letter channel took holds a list of them. */

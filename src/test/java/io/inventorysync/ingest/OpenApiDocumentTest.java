@@ -65,6 +65,11 @@ class OpenApiDocumentTest {
         Map<String, Set<String>> expected = Map.of(
                 "POST " + EVENTS, Set.of("202", "400", "401", "413", "503"),
                 "POST /api/v1/mappings/reload", Set.of("200", "401"),
+                "GET /api/v1/supplier-snapshots", Set.of("200", "400", "401"),
+                "GET /api/v1/supplier-snapshots/{id}", Set.of("200", "401", "404"),
+                "GET /api/v1/supplier-snapshots/{id}/file", Set.of("200", "401", "404"),
+                "POST /api/v1/supplier-snapshots/{id}/approve", Set.of("200", "401", "404", "409", "422"),
+                "POST /api/v1/supplier-snapshots/{id}/dismiss", Set.of("200", "401", "404", "409"),
                 "GET " + DEAD_LETTERS, Set.of("200", "400", "401"),
                 "POST " + REPLAY, Set.of("200", "400", "401"));
 
@@ -88,7 +93,8 @@ class OpenApiDocumentTest {
                     assertThat(resolve(response).path("description").asText()).isNotBlank());
         }));
         assertThat(operationIds).containsExactlyInAnyOrder("publishEvents", "listDeadLetters", "replayDeadLetters",
-                "reloadMappings");
+                "reloadMappings", "listSupplierSnapshots", "getSupplierSnapshot", "getSupplierSnapshotFile",
+                "approveSupplierSnapshot", "dismissSupplierSnapshot");
     }
 
     @Test

@@ -41,7 +41,9 @@ import io.inventorysync.support.WebhookClient;
  * The whole pipeline on real parts: signed webhook → Kafka (in-process KRaft broker) → ledger (PostgreSQL)
  * → channel state → Shopify dispatcher → Shopify sandbox over HTTP.
  */
-@SpringBootTest(classes = InventorySyncApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// embedded infrastructure is decided before @DynamicPropertySource applies, so it is switched off here
+@SpringBootTest(classes = InventorySyncApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = { "inventory-sync.embedded.enabled=false", "inventory-sync.demo.enabled=false" })
 class PipelineIT {
 
     static final String RUN = UUID.randomUUID().toString().substring(0, 8);
@@ -60,8 +62,6 @@ class PipelineIT {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("inventory-sync.embedded.enabled", () -> "false");
-        registry.add("inventory-sync.demo.enabled", () -> "false");
         registry.add("camel.main.routes-include-pattern", () -> "classpath:routes/*.camel.yaml");
         registry.add("camel.component.kafka.brokers", () -> TestStack.kafka().bootstrapServers());
         registry.add("spring.datasource.url", () -> TestStack.postgresUrl(SCHEMA));
