@@ -269,6 +269,15 @@ public final class AmazonSandbox implements AutoCloseable {
         return feeds.get(feedId);
     }
 
+    /**
+     * The content of a feed document as stored: an uploaded feed, or a processing report (gunzipped), empty when the
+     * document does not exist or nothing was uploaded yet.
+     */
+    public Optional<byte[]> documentContent(String feedDocumentId) {
+        return documents.get(feedDocumentId).filter(document -> document.content != null)
+                .map(document -> document.gzip ? gunzip(document.content) : document.content.clone());
+    }
+
     public SandboxStats stats() {
         return counters.snapshot(throttle.violations());
     }
@@ -289,6 +298,14 @@ public final class AmazonSandbox implements AutoCloseable {
         counters.reset();
         throttle.configure(settings.rateLimits());
         throttle.resetViolations();
+    }
+
+    private static byte[] gunzip(byte[] content) {
+        try (java.io.InputStream in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(content))) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override

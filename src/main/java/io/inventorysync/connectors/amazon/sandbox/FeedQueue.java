@@ -5,8 +5,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,8 +24,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Feeds and their processing: IN_QUEUE for {@code queueDelay}, IN_PROGRESS for {@code processingDelay}, then DONE
- * (or FATAL), one feed after the other. A feed is processed when it leaves IN_PROGRESS: its report is stored as a
+ * Feeds and their processing: IN_QUEUE for at least {@code queueDelay}, IN_PROGRESS for {@code processingDelay}, then
+ * DONE (or FATAL), one feed after the other in the order they were created. A feed is processed when it leaves IN_PROGRESS: its report is stored as a
  * result document and its accepted changes are applied to the catalogue before getFeed can show DONE.
  */
 final class FeedQueue implements AutoCloseable {
@@ -37,6 +39,7 @@ final class FeedQueue implements AutoCloseable {
         final List<String> marketplaceIds;
         final String inputDocumentId;
         final String createdTime;
+        final long readyAtNanos;
         volatile String status = "IN_QUEUE";
         volatile String startTime;
         volatile String endTime;
@@ -44,17 +47,16 @@ final class FeedQueue implements AutoCloseable {
         volatile Integer messages;
         volatile Integer accepted;
         final boolean fatal;
-        final boolean cancel;
 
         Feed(String feedId, String feedType, List<String> marketplaceIds, String inputDocumentId, String createdTime,
-             boolean fatal, boolean cancel) {
+             long readyAtNanos, boolean fatal) {
             this.feedId = feedId;
             this.feedType = feedType;
             this.marketplaceIds = List.copyOf(marketplaceIds);
             this.inputDocumentId = inputDocumentId;
             this.createdTime = createdTime;
+            this.readyAtNanos = readyAtNanos;
             this.fatal = fatal;
-            this.cancel = cancel;
         }
 
         SandboxFeed view() {
@@ -76,7 +78,8 @@ final class FeedQueue implements AutoCloseable {
     private volatile Duration queueDelay;
     private volatile Duration processingDelay;
     private volatile boolean gzipReports;
-    private long lastFinishNanos;
+    private final Deque<Feed> queue = new ArrayDeque<>();
+    private Feed inProgress;
 
     FeedQueue(String sellerId, Duration queueDelay, Duration processingDelay, boolean gzipReports, Clock clock,
               FeedDocuments documents, ListingsFeedProcessor processor, ListingCatalog catalog, SandboxCounters counters,
@@ -100,22 +103,16 @@ final class FeedQueue implements AutoCloseable {
 
     SandboxFeed submit(String feedType, List<String> marketplaceIds, String inputDocumentId, boolean fatal, boolean cancel) {
         Feed feed = new Feed(String.valueOf(nextId.incrementAndGet()), feedType, marketplaceIds, inputDocumentId,
-                clock.instant().toString(), fatal, cancel);
+                clock.instant().toString(), System.nanoTime() + queueDelay.toNanos(), fatal);
         feeds.put(feed.feedId, feed);
         counters.feedsSubmitted.incrementAndGet();
-        long now = System.nanoTime();
-        long start;
-        long finish;
-        synchronized (this) {
-            start = Math.max(now + queueDelay.toNanos(), lastFinishNanos);
-            finish = start + processingDelay.toNanos();
-            lastFinishNanos = finish;
-        }
         if (cancel) {
             cancel(feed.feedId);
         } else {
-            scheduler.schedule(() -> start(feed), start - now, TimeUnit.NANOSECONDS);
-            scheduler.schedule(() -> finish(feed), finish - now, TimeUnit.NANOSECONDS);
+            synchronized (this) {
+                queue.addLast(feed);
+            }
+            scheduler.schedule(this::pump, queueDelay.toNanos(), TimeUnit.NANOSECONDS);
         }
         return feed.view();
     }
@@ -166,22 +163,47 @@ final class FeedQueue implements AutoCloseable {
 
     synchronized void clear() {
         feeds.clear();
-        lastFinishNanos = 0;
+        queue.clear();
+        inProgress = null;
     }
 
-    private synchronized void start(Feed feed) {
-        if (feeds.get(feed.feedId) == feed && "IN_QUEUE".equals(feed.status)) {
-            feed.startTime = clock.instant().toString();
-            feed.status = "IN_PROGRESS";
+    /** Starts the oldest waiting feed once it has waited its queue delay, if no feed is in progress. */
+    private synchronized void pump() {
+        while (!queue.isEmpty() && !"IN_QUEUE".equals(queue.peekFirst().status)) {
+            queue.removeFirst(); // cancelled while waiting
         }
+        if (inProgress != null || queue.isEmpty()) {
+            return;
+        }
+        Feed next = queue.peekFirst();
+        long wait = next.readyAtNanos - System.nanoTime();
+        if (wait > 0) {
+            scheduler.schedule(this::pump, wait, TimeUnit.NANOSECONDS);
+            return;
+        }
+        queue.removeFirst();
+        inProgress = next;
+        next.startTime = clock.instant().toString();
+        next.status = "IN_PROGRESS";
+        scheduler.schedule(() -> finish(next), processingDelay.toNanos(), TimeUnit.NANOSECONDS);
     }
 
     private void finish(Feed feed) {
-        synchronized (this) {
-            if (feeds.get(feed.feedId) != feed || !"IN_PROGRESS".equals(feed.status)) {
-                return;
+        try {
+            if (feeds.get(feed.feedId) == feed) {
+                complete(feed);
             }
+        } finally {
+            synchronized (this) {
+                if (inProgress == feed) {
+                    inProgress = null;
+                }
+            }
+            pump();
         }
+    }
+
+    private void complete(Feed feed) {
         FeedDocuments.Document input = documents.get(feed.inputDocumentId).orElse(null);
         byte[] content = input == null || input.content == null ? new byte[0] : input.content;
         ListingsFeedProcessor.Result result;
