@@ -35,7 +35,8 @@ import org.slf4j.LoggerFactory;
  * message lists them all); WARNING or INFO issues only, or none, is PUSHED (the warnings in the message). A feed that
  * ends FATAL or CANCELLED, or is not done within {@code maxFeedWait}, answers every item RETRY with that status as
  * code: it is not re-submitted here, so the next push carries the latest values. Before a feed exists, a transient
- * failure (429 QuotaExceeded, 5xx, timeouts) is thrown as {@link RetryableChannelException}; a refusal retrying
+ * failure (429 QuotaExceeded, 5xx, timeouts) is thrown as {@link RetryableChannelException} (or, when some items
+ * were already rejected locally, answered RETRY in a {@link FeedSubmission} without feedId); a refusal retrying
  * cannot fix (LWA {@code invalid_grant}, 403 {@code Unauthorized}, 400 {@code InvalidInput}) rejects every item with
  * that code. Items without a {@code sellerSku} in their listing are rejected with {@code MISSING_LISTING_ID}; of two
  * items for one seller SKU the last wins. Amazon has no compare-and-set: {@code expectedQuantity} is not used.

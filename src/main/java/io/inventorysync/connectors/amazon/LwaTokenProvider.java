@@ -9,7 +9,6 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.LongSupplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -34,31 +33,25 @@ public final class LwaTokenProvider {
     private final LwaCredentials credentials;
     private final HttpClient http;
     private final Duration requestTimeout;
-    private final LongSupplier nanoClock;
     private final ObjectMapper json = new ObjectMapper();
     private final AtomicLong refreshes = new AtomicLong();
     private volatile Token current;
 
     public LwaTokenProvider(LwaCredentials credentials, HttpClient http, Duration requestTimeout) {
-        this(credentials, http, requestTimeout, System::nanoTime);
-    }
-
-    LwaTokenProvider(LwaCredentials credentials, HttpClient http, Duration requestTimeout, LongSupplier nanoClock) {
         this.credentials = credentials;
         this.http = http;
         this.requestTimeout = requestTimeout;
-        this.nanoClock = nanoClock;
     }
 
     /** A valid access token, fetched or refreshed if needed. */
     public String accessToken() throws RetryableChannelException, SpApiCallRejectedException {
         Token token = current;
-        if (token != null && nanoClock.getAsLong() < token.refreshAtNanos()) {
+        if (token != null && System.nanoTime() < token.refreshAtNanos()) {
             return token.value();
         }
         synchronized (this) {
             token = current;
-            if (token == null || nanoClock.getAsLong() >= token.refreshAtNanos()) {
+            if (token == null || System.nanoTime() >= token.refreshAtNanos()) {
                 token = fetch();
                 current = token;
             }
@@ -93,7 +86,7 @@ public final class LwaTokenProvider {
                 .header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(form, StandardCharsets.UTF_8))
                 .build();
-        long sentAt = nanoClock.getAsLong();
+        long sentAt = System.nanoTime();
         HttpResponse<String> response;
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

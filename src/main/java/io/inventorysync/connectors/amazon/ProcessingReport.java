@@ -20,10 +20,6 @@ record ProcessingReport(List<Issue> issues, int messagesAccepted) {
             return "ERROR".equals(severity);
         }
 
-        boolean concernsTheFeed() {
-            return messageId == null && sku == null;
-        }
-
         String describe() {
             return (code == null ? "" : code + " ") + severity + ": " + message
                     + (attributeName == null ? "" : " [" + attributeName + "]");

@@ -133,10 +133,6 @@ final class SpApiTransport {
         }
     }
 
-    CostRateLimiter limiter(SpApiOperation operation) {
-        return limiters.get(operation);
-    }
-
     private void acquire(SpApiOperation operation) throws RetryableChannelException {
         try {
             limiters.get(operation).acquire(1);
