@@ -7,6 +7,7 @@ import java.util.Set;
 
 import io.github.resilience4j.core.IntervalFunction;
 import io.inventorysync.channel.ListingQuantity;
+import io.inventorysync.channel.ListingQuantityBody;
 import io.inventorysync.channel.PushOutcome;
 import io.inventorysync.channel.RetryableChannelException;
 import org.apache.camel.Exchange;
@@ -34,7 +35,7 @@ public class AmazonListingsProducer extends DefaultProducer {
 
     private final AmazonListingsClient client;
     private final AmazonListingsConfiguration configuration;
-    private final ListingQuantityBody bodyReader = new ListingQuantityBody();
+    private final ListingQuantityBody bodyReader = new ListingQuantityBody("amazon-listings");
     private final IntervalFunction backoff;
 
     public AmazonListingsProducer(AmazonListingsEndpoint endpoint, AmazonListingsClient client) {

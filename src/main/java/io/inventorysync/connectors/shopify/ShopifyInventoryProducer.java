@@ -6,6 +6,7 @@ import java.util.Objects;
 
 import io.github.resilience4j.core.IntervalFunction;
 import io.inventorysync.channel.ListingQuantity;
+import io.inventorysync.channel.ListingQuantityBody;
 import io.inventorysync.channel.PushOutcome;
 import io.inventorysync.channel.RetryableChannelException;
 import org.apache.camel.Exchange;
@@ -28,7 +29,7 @@ public class ShopifyInventoryProducer extends DefaultProducer {
 
     private final ShopifyInventoryClient client;
     private final ShopifyInventoryConfiguration configuration;
-    private final ListingQuantityBody bodyReader = new ListingQuantityBody();
+    private final ListingQuantityBody bodyReader = new ListingQuantityBody("shopify-inventory");
     private final IntervalFunction backoff;
 
     public ShopifyInventoryProducer(ShopifyInventoryEndpoint endpoint, ShopifyInventoryClient client) {

@@ -1,4 +1,4 @@
-package io.inventorysync.connectors.amazon;
+package io.inventorysync.channel;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,19 +9,24 @@ import java.util.Map;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.inventorysync.channel.ListingQuantity;
 
 /**
- * Reads a producer body into {@link ListingQuantity} items: a List of ListingQuantity or of maps
- * ({@code {"sku","listing":{"sellerSku"},"quantity"}}), a single one of those,
- * or the same as JSON text (String, byte[], InputStream).
+ * Reads a channel producer's body into {@link ListingQuantity} items: a List of ListingQuantity or of maps
+ * ({@code {"sku","listing":{...channel ids...},"quantity","expectedQuantity"}}), a single one of those, or the same
+ * as JSON text (String, byte[], InputStream). Every channel sink accepts the same shapes.
  */
-final class ListingQuantityBody {
+public final class ListingQuantityBody {
 
     private static final TypeReference<List<ListingQuantity>> LIST = new TypeReference<>() { };
     private final ObjectMapper json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    private final String component;
 
-    List<ListingQuantity> read(Object body) throws IOException {
+    /** @param component the Camel component reading it, named in error messages */
+    public ListingQuantityBody(String component) {
+        this.component = component;
+    }
+
+    public List<ListingQuantity> read(Object body) throws IOException {
         if (body == null) {
             return List.of();
         }
@@ -46,7 +51,7 @@ final class ListingQuantityBody {
         } else if (body instanceof CharSequence chars) {
             text = chars.toString();
         } else {
-            throw new IllegalArgumentException("amazon-listings cannot read a body of type " + body.getClass().getName()
+            throw new IllegalArgumentException(component + " cannot read a body of type " + body.getClass().getName()
                     + "; send a List of ListingQuantity (or maps) or its JSON");
         }
         String trimmed = text.trim();
