@@ -24,6 +24,7 @@ import io.inventorysync.InventorySyncApplication;
 import io.inventorysync.connectors.amazon.sandbox.AmazonSandbox;
 import io.inventorysync.connectors.amazon.sandbox.AmazonSandboxSettings;
 import io.inventorysync.support.TestConnectors;
+import io.inventorysync.support.AppUnderTest;
 import io.inventorysync.support.TestStack;
 import io.inventorysync.support.WebhookClient;
 
@@ -39,7 +40,7 @@ class SupplierToAmazonIT {
 
     static final String RUN = UUID.randomUUID().toString().substring(0, 8);
     static final String SCHEMA = TestStack.freshSchema("amazon");
-    static final String ADMIN_TOKEN = "it-admin-token";
+    static final String ADMIN_TOKEN = AppUnderTest.ADMIN_TOKEN;
     static final double SCALE = 50;
     static final AmazonSandbox AMAZON = AmazonSandbox.start(
             AmazonSandboxSettings.defaults().withTimeScale(SCALE).withAcceptUnknownSkus(false), 0);
@@ -84,17 +85,7 @@ class SupplierToAmazonIT {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("camel.main.routes-include-pattern", () -> "classpath:routes/*.camel.yaml");
-        registry.add("camel.component.kafka.brokers", () -> TestStack.kafka().bootstrapServers());
-        registry.add("spring.datasource.url", () -> TestStack.postgresUrl(SCHEMA));
-        registry.add("spring.flyway.schemas", () -> SCHEMA);
-        registry.add("spring.flyway.default-schema", () -> SCHEMA);
-        registry.add("inventory-sync.topics.events", () -> "it-" + RUN + ".events");
-        registry.add("inventory-sync.topics.dead-letters", () -> "it-" + RUN + ".dead-letters");
-        registry.add("inventory-sync.ledger.group-id", () -> "it-ledger-" + RUN);
-        registry.add("inventory-sync.dead-letters.index-group-id", () -> "it-dl-index-" + RUN);
-        registry.add("inventory-sync.connectors-dir", () -> CONNECTORS.dir().toString());
-        registry.add("inventory-sync.admin.token", () -> ADMIN_TOKEN);
+        AppUnderTest.register(registry, SCHEMA, RUN, CONNECTORS.dir());
     }
 
     @LocalServerPort

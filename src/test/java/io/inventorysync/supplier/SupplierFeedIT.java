@@ -37,6 +37,7 @@ import com.sun.net.httpserver.HttpServer;
 
 import io.inventorysync.InventorySyncApplication;
 import io.inventorysync.support.TestConnectors;
+import io.inventorysync.support.AppUnderTest;
 import io.inventorysync.support.TestStack;
 import io.inventorysync.support.WebhookClient;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -54,7 +55,7 @@ class SupplierFeedIT {
 
     static final String RUN = UUID.randomUUID().toString().substring(0, 8);
     static final String SCHEMA = TestStack.freshSchema("supplier");
-    static final String ADMIN_TOKEN = "it-admin-token";
+    static final String ADMIN_TOKEN = AppUnderTest.ADMIN_TOKEN;
     static final String EVERY_SECOND = "0/1 * * * * ?";
     static final TestConnectors CONNECTORS = TestConnectors.create("http://127.0.0.1:9", "unused", "0",
             List.of("DIR-1", "DIR-2", "DIR-3", "DIR-4", "DIR-5", "ROW-1", "ROW-2", "ROW-3", "G-1", "G-2", "G-3", "G-4", "H-1", "H-2", "L-1", "S-1", "S-2"));
@@ -118,17 +119,7 @@ class SupplierFeedIT {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("inventory-sync.dispatch.enabled", () -> "false");
-        registry.add("camel.main.routes-include-pattern", () -> "classpath:routes/*.camel.yaml");
-        registry.add("camel.component.kafka.brokers", () -> TestStack.kafka().bootstrapServers());
-        registry.add("spring.datasource.url", () -> TestStack.postgresUrl(SCHEMA));
-        registry.add("spring.flyway.schemas", () -> SCHEMA);
-        registry.add("spring.flyway.default-schema", () -> SCHEMA);
-        registry.add("inventory-sync.topics.events", () -> "it-" + RUN + ".events");
-        registry.add("inventory-sync.topics.dead-letters", () -> "it-" + RUN + ".dead-letters");
-        registry.add("inventory-sync.ledger.group-id", () -> "it-ledger-" + RUN);
-        registry.add("inventory-sync.dead-letters.index-group-id", () -> "it-dl-index-" + RUN);
-        registry.add("inventory-sync.connectors-dir", () -> CONNECTORS.dir().toString());
-        registry.add("inventory-sync.admin.token", () -> ADMIN_TOKEN);
+        AppUnderTest.register(registry, SCHEMA, RUN, CONNECTORS.dir());
     }
 
     @LocalServerPort
