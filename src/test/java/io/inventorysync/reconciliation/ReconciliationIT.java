@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,6 +17,8 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.IntStream;
 
+import org.apache.camel.CamelContext;
+import org.apache.camel.component.quartz.QuartzEndpoint;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -46,6 +51,7 @@ class ReconciliationIT {
     static final String ADMIN_TOKEN = "it-admin-token";
     static final List<String> DRIFT = skus("DRIFT", 12);
     static final List<String> MASS = skus("MASS", 10);
+    static final String CRON = "0 30 1/6 * * ?";
     static final TestConnectors CONNECTORS;
 
     static {
@@ -53,6 +59,12 @@ class ReconciliationIT {
         mapped.addAll(MASS);
         ShopifySandbox sandbox = TestStack.shopify();
         CONNECTORS = TestConnectors.create(sandbox.baseUrl(), sandbox.accessToken(), "0", mapped);
+        try { // the channel file's settings come last: this one moves the channel's schedule
+            Files.writeString(CONNECTORS.dir().resolve("shopify.yaml"), "  reconcileCron: \"" + CRON + "\"\n",
+                    StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static List<String> skus(String prefix, int n) {
@@ -83,6 +95,9 @@ class ReconciliationIT {
 
     @Autowired
     MeterRegistry meters;
+
+    @Autowired
+    CamelContext camel;
 
     final ObjectMapper json = new ObjectMapper();
     WebhookClient client;
@@ -145,6 +160,13 @@ class ReconciliationIT {
         awaitShownAsLedger(MASS);
         assertThat(client.admin("POST", "/api/v1/reconciliations/" + held.path("id").asLong() + "/apply", null,
                 ADMIN_TOKEN).statusCode()).isEqualTo(409);
+    }
+
+    @Test
+    void eachChannelIsReconciledOnTheCronOfItsChannelFile() {
+        QuartzEndpoint schedule = (QuartzEndpoint) camel.getRoute("reconciliation-" + TestConnectors.CHANNEL).getEndpoint();
+
+        assertThat(schedule.getCron()).isEqualTo(CRON);
     }
 
     @Test
