@@ -63,12 +63,21 @@ public class Reconciliations {
                     sku -> mappings.listing(channel, sku), readers.reader(channel), chunkSize);
             ComparisonResult result = comparison.run(differences -> store.recordDifferences(runId, differences));
             boolean held = result.discrepancyRate() > maxDifferenceShare(definition);
-            store.finish(runId, held ? ReconciliationRun.HELD : ReconciliationRun.DONE, result);
             count(channel, result);
-            int corrections = held ? 0 : store.applyCorrections(runId, channel, chunkSize);
+            int corrections = 0;
+            if (!held) {
+                if (result.differences() > 0 && !settings.getSettle().isZero()) {
+                    Thread.sleep(settings.getSettle().toMillis());
+                }
+                corrections = store.applyCorrections(runId, channel, chunkSize);
+            }
+            store.finish(runId, held ? ReconciliationRun.HELD : ReconciliationRun.DONE, result);
             LOG.info("Reconciliation {} of {}: {} compared, {} differ, {} unreadable; {}", runId, channel,
                     result.compared(), result.differences(), result.unreadable(),
                     held ? "HELD (over the guard rail), nothing corrected" : corrections + " corrections requested");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            store.fail(runId, "interrupted (shutdown) before its corrections");
         } catch (Exception e) {
             LOG.warn("Reconciliation {} of {} failed", runId, channel, e);
             store.fail(runId, e.getClass().getSimpleName() + ": " + e.getMessage());
@@ -79,7 +88,7 @@ public class Reconciliations {
     public void reconcile(String channel) {
         try {
             execute(begin(channel, "schedule"), channel);
-        } catch (ReconciliationAlreadyRunningException e) {
+        } catch (ReconciliationAlreadyRunningException | IllegalArgumentException e) {
             LOG.info("Skipping scheduled reconciliation: {}", e.getMessage());
         }
     }

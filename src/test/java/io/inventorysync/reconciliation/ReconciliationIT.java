@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -48,6 +49,7 @@ class ReconciliationIT {
     static final String ADMIN_TOKEN = "it-admin-token";
     static final List<String> DRIFT = skus("DRIFT", 12);
     static final List<String> MASS = skus("MASS", 10);
+    static final List<String> SETTLE = skus("SETTLE", 12);
     /*
      * The template's default. Not overridden here: the Quartz scheduler is shared by every application context in
      * the test JVM, and another context with the same channel name and another cron would claim the same trigger.
@@ -58,6 +60,7 @@ class ReconciliationIT {
     static {
         List<String> mapped = new ArrayList<>(DRIFT);
         mapped.addAll(MASS);
+        mapped.addAll(SETTLE);
         ShopifySandbox sandbox = TestStack.shopify();
         CONNECTORS = TestConnectors.create(sandbox.baseUrl(), sandbox.accessToken(), "0", mapped);
     }
@@ -83,6 +86,7 @@ class ReconciliationIT {
         registry.add("inventory-sync.dispatch.max-backoff", () -> "2s");
         // small pages, so a run of 20 listings goes through several keyed chunks
         registry.add("inventory-sync.reconciliation.chunk-size", () -> "3");
+        registry.add("inventory-sync.reconciliation.settle", () -> "3s");
     }
 
     @LocalServerPort
@@ -93,6 +97,9 @@ class ReconciliationIT {
 
     @Autowired
     CamelContext camel;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     final ObjectMapper json = new ObjectMapper();
     WebhookClient client;
@@ -165,6 +172,32 @@ class ReconciliationIT {
     }
 
     @Test
+    void listingWhoseLedgerQuantityMovesWhileTheRunSettlesIsLeftToTheDispatcher() throws IOException {
+        pushThroughThePipeline(SETTLE);
+        String soldOnTheShop = SETTLE.get(4);
+        sandbox.setLevel(TestConnectors.itemGid(soldOnTheShop), TestConnectors.LOCATION_GID, ledgerQuantity(SETTLE, 4) - 1);
+        sandbox.setLevel(TestConnectors.itemGid(SETTLE.get(9)), TestConnectors.LOCATION_GID, 500);
+
+        long id = start();
+        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject(
+                "SELECT count(*) FROM reconciliation_difference WHERE run_id = ?", Long.class, id) == 2);
+        // the shop's sale reaches the ledger (through the ERP) while the run settles
+        assertThat(client.postSigned(delta("sale", soldOnTheShop, "WH-1", -1, "SHOP-ORDER-1", 2)).statusCode())
+                .isEqualTo(202);
+        JsonNode run = awaitFinished(id);
+
+        assertThat(run.path("status").asText()).isEqualTo("done");
+        assertThat(run.path("differences").asInt()).isEqualTo(2);
+        assertThat(run.path("corrections_requested").asInt()).isEqualTo(1);
+        assertThat(run.path("largest_differences")).extracting(d -> d.path("sku").asText() + ":" + d.path("corrected"))
+                .containsExactly(SETTLE.get(9) + ":true", soldOnTheShop + ":false");
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            assertThat(shown(soldOnTheShop)).contains(ledgerQuantity(SETTLE, 4) - 1);
+            assertThat(shown(SETTLE.get(9))).contains(ledgerQuantity(SETTLE, 9));
+        });
+    }
+
+    @Test
     void adminEndpointsNeedTheTokenAndAKnownChannel() {
         assertThat(client.admin("GET", "/api/v1/reconciliations", null, null).statusCode()).isEqualTo(401);
         assertThat(client.admin("POST", "/api/v1/reconciliations?channel=" + TestConnectors.CHANNEL, null, "wrong")
@@ -204,13 +237,20 @@ class ReconciliationIT {
 
     /** Starts a run through the admin API (waiting out another test's run) and waits until it has finished. */
     private JsonNode reconcileAndAwait() throws IOException {
+        return awaitFinished(start());
+    }
+
+    private long start() throws IOException {
         HttpResponse<String>[] started = new HttpResponse[1];
         await().atMost(Duration.ofSeconds(30)).until(() -> {
             started[0] = client.admin("POST", "/api/v1/reconciliations?channel=" + TestConnectors.CHANNEL, null, ADMIN_TOKEN);
             return started[0].statusCode() != 409;
         });
         assertThat(started[0].statusCode()).as(started[0].body()).isEqualTo(202);
-        long id = json.readTree(started[0].body()).path("id").asLong();
+        return json.readTree(started[0].body()).path("id").asLong();
+    }
+
+    private JsonNode awaitFinished(long id) {
         JsonNode[] run = new JsonNode[1];
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             JsonNode runs = json.readTree(client.admin("GET", "/api/v1/reconciliations?channel=" + TestConnectors.CHANNEL,
