@@ -25,7 +25,8 @@ public class AdminWebConfiguration implements WebMvcConfigurer {
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(new AdminTokenInterceptor(properties.getAdmin().getToken()))
                 .addPathPatterns("/api/v1/dead-letters/**", "/api/v1/dead-letters", "/api/v1/mappings/**",
-                        "/api/v1/supplier-snapshots", "/api/v1/supplier-snapshots/**");
+                        "/api/v1/supplier-snapshots", "/api/v1/supplier-snapshots/**",
+                        "/api/v1/reconciliations", "/api/v1/reconciliations/**");
     }
 
     @Bean

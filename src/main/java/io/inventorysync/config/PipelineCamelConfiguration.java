@@ -22,10 +22,14 @@ import io.inventorysync.connector.ConnectorDefinition;
  * after its type: {@code <type>-dispatcher} for a channel (required), {@code <type>-ingest} for a source (when
  * the type has one; webhook sources share the one ingest route). Template parameters: {@code name} (and
  * {@code channel} for channels), the dispatch defaults, then every entry of the file's {@code settings}, which
- * can so override a default per connector (e.g. a longer {@code lease} for a slow channel).
+ * can so override a default per connector (e.g. a longer {@code lease} for a slow channel). Each channel also gets a
+ * {@code reconciliation} route (its {@code reconcileCron} setting) when that template is loaded.
  */
 @Configuration(proxyBeanMethods = false)
 public class PipelineCamelConfiguration {
+
+    /** Scheduled reconciliation of each channel (routes/reconciliation.camel.yaml), when the routes define it. */
+    private static final String RECONCILIATION_TEMPLATE = "reconciliation";
 
     @Bean
     CamelContextConfiguration pipelineCamelContextConfiguration(ConnectorCatalog catalog, InventorySyncProperties properties,
@@ -50,6 +54,12 @@ public class PipelineCamelConfiguration {
                 if (properties.getDispatch().isEnabled()) {
                     for (ConnectorDefinition channel : catalog.channels()) {
                         addDispatcher(context, channel, properties.getDispatch());
+                    }
+                }
+                if (hasTemplate(context, RECONCILIATION_TEMPLATE)) {
+                    for (ConnectorDefinition channel : catalog.channels()) {
+                        addFromTemplate(context, RECONCILIATION_TEMPLATE, channel,
+                                Map.of("name", channel.name(), "channel", channel.name()));
                     }
                 }
             }

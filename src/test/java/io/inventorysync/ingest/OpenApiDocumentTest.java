@@ -62,16 +62,19 @@ class OpenApiDocumentTest {
 
     @Test
     void documentsExactlyTheOperationsAndResponseCodesOfTheApi() {
-        Map<String, Set<String>> expected = Map.of(
-                "POST " + EVENTS, Set.of("202", "400", "401", "413", "503"),
-                "POST /api/v1/mappings/reload", Set.of("200", "401"),
-                "GET /api/v1/supplier-snapshots", Set.of("200", "400", "401"),
-                "GET /api/v1/supplier-snapshots/{id}", Set.of("200", "401", "404"),
-                "GET /api/v1/supplier-snapshots/{id}/file", Set.of("200", "401", "404"),
-                "POST /api/v1/supplier-snapshots/{id}/approve", Set.of("200", "401", "404", "409", "422"),
-                "POST /api/v1/supplier-snapshots/{id}/dismiss", Set.of("200", "401", "404", "409"),
-                "GET " + DEAD_LETTERS, Set.of("200", "400", "401"),
-                "POST " + REPLAY, Set.of("200", "400", "401"));
+        Map<String, Set<String>> expected = Map.ofEntries(
+                Map.entry("POST " + EVENTS, Set.of("202", "400", "401", "413", "503")),
+                Map.entry("POST /api/v1/mappings/reload", Set.of("200", "401")),
+                Map.entry("GET /api/v1/supplier-snapshots", Set.of("200", "400", "401")),
+                Map.entry("GET /api/v1/supplier-snapshots/{id}", Set.of("200", "401", "404")),
+                Map.entry("GET /api/v1/supplier-snapshots/{id}/file", Set.of("200", "401", "404")),
+                Map.entry("POST /api/v1/supplier-snapshots/{id}/approve", Set.of("200", "401", "404", "409", "422")),
+                Map.entry("POST /api/v1/supplier-snapshots/{id}/dismiss", Set.of("200", "401", "404", "409")),
+                Map.entry("GET " + DEAD_LETTERS, Set.of("200", "400", "401")),
+                Map.entry("POST " + REPLAY, Set.of("200", "400", "401")),
+                Map.entry("GET /api/v1/reconciliations", Set.of("200", "401")),
+                Map.entry("POST /api/v1/reconciliations", Set.of("202", "400", "401", "409")),
+                Map.entry("POST /api/v1/reconciliations/{id}/apply", Set.of("200", "401", "404", "409")));
 
         Map<String, Set<String>> documented = new TreeMap<>();
         api.path("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(operation -> {
@@ -94,7 +97,8 @@ class OpenApiDocumentTest {
         }));
         assertThat(operationIds).containsExactlyInAnyOrder("publishEvents", "listDeadLetters", "replayDeadLetters",
                 "reloadMappings", "listSupplierSnapshots", "getSupplierSnapshot", "getSupplierSnapshotFile",
-                "approveSupplierSnapshot", "dismissSupplierSnapshot");
+                "approveSupplierSnapshot", "dismissSupplierSnapshot", "listReconciliations", "startReconciliation",
+                "applyReconciliation");
     }
 
     @Test

@@ -90,6 +90,30 @@ public final class ShopifyInventoryClient implements ChannelClient {
         return push.outcomes();
     }
 
+    /**
+     * What the shop shows now for each item, by SKU (one aliased query per chunk, no mutation). Items without listing
+     * ids, or whose level does not exist, are absent. A read Shopify refuses as a whole (bad token, missing scope)
+     * is thrown as {@link IllegalStateException} with Shopify's code.
+     */
+    public Map<String, Integer> readQuantities(List<ListingQuantity> items) throws RetryableChannelException {
+        Map<String, LevelKey> keys = new LinkedHashMap<>();
+        items.forEach(item -> LevelKey.of(item).ifPresent(key -> keys.put(item.sku(), key)));
+        Map<LevelKey, Integer> current;
+        try {
+            current = reader.read(List.copyOf(keys.values()));
+        } catch (ShopifyCallRejectedException e) {
+            throw new IllegalStateException("Shopify refused the read: " + e.code() + " " + e.getMessage(), e);
+        }
+        Map<String, Integer> shown = new HashMap<>();
+        keys.forEach((sku, key) -> {
+            Integer quantity = current.get(key);
+            if (quantity != null) {
+                shown.put(sku, quantity);
+            }
+        });
+        return shown;
+    }
+
     /** The state of one push: what is still undecided, and the outcome of each input item. */
     private final class Push {
         private final List<ListingQuantity> batch;
