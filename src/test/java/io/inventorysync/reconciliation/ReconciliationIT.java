@@ -31,6 +31,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.inventorysync.InventorySyncApplication;
 import io.inventorysync.connectors.shopify.sandbox.SandboxFaults;
 import io.inventorysync.connectors.shopify.sandbox.ShopifySandbox;
+import io.inventorysync.support.AppUnderTest;
 import io.inventorysync.support.TestConnectors;
 import io.inventorysync.support.TestStack;
 import io.inventorysync.support.WebhookClient;
@@ -46,7 +47,7 @@ class ReconciliationIT {
 
     static final String RUN = UUID.randomUUID().toString().substring(0, 8);
     static final String SCHEMA = TestStack.freshSchema("reconciliation");
-    static final String ADMIN_TOKEN = "it-admin-token";
+    static final String ADMIN_TOKEN = AppUnderTest.ADMIN_TOKEN;
     static final List<String> DRIFT = skus("DRIFT", 12);
     static final List<String> MASS = skus("MASS", 10);
     static final List<String> SETTLE = skus("SETTLE", 12);
@@ -71,17 +72,7 @@ class ReconciliationIT {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("camel.main.routes-include-pattern", () -> "classpath:routes/*.camel.yaml");
-        registry.add("camel.component.kafka.brokers", () -> TestStack.kafka().bootstrapServers());
-        registry.add("spring.datasource.url", () -> TestStack.postgresUrl(SCHEMA));
-        registry.add("spring.flyway.schemas", () -> SCHEMA);
-        registry.add("spring.flyway.default-schema", () -> SCHEMA);
-        registry.add("inventory-sync.topics.events", () -> "it-" + RUN + ".events");
-        registry.add("inventory-sync.topics.dead-letters", () -> "it-" + RUN + ".dead-letters");
-        registry.add("inventory-sync.ledger.group-id", () -> "it-ledger-" + RUN);
-        registry.add("inventory-sync.dead-letters.index-group-id", () -> "it-dl-index-" + RUN);
-        registry.add("inventory-sync.connectors-dir", () -> CONNECTORS.dir().toString());
-        registry.add("inventory-sync.admin.token", () -> ADMIN_TOKEN);
+        AppUnderTest.register(registry, SCHEMA, RUN, CONNECTORS.dir());
         registry.add("inventory-sync.dispatch.initial-backoff", () -> "200ms");
         registry.add("inventory-sync.dispatch.max-backoff", () -> "2s");
         // small pages, so a run of 20 listings goes through several keyed chunks

@@ -18,6 +18,9 @@ public final class AppUnderTest {
 
     /** @param run a short unique id of the test class's run; names its topics and groups */
     public static void register(DynamicPropertyRegistry registry, String schema, String run, Path connectorsDir) {
+        // camel-quartz names its scheduler after the CamelContext: a name per test class keeps test contexts from
+        // sharing one scheduler (and its trigger keys) in this JVM
+        registry.add("camel.main.name", () -> "inventory-sync-it-" + run);
         registry.add("camel.main.routes-include-pattern", () -> "classpath:routes/*.camel.yaml");
         registry.add("camel.component.kafka.brokers", () -> TestStack.kafka().bootstrapServers());
         registry.add("spring.datasource.url", () -> TestStack.postgresUrl(schema));
