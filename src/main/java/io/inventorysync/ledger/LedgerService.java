@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -17,6 +18,7 @@ import io.inventorysync.deadletter.DeadLetter;
 import io.inventorysync.deadletter.DeadLetterPublisher;
 import io.inventorysync.event.InventoryEvent;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 
 /**
  * Applies one poll's worth of events in one transaction: positions, holds, the applied-event ids and the
@@ -38,6 +40,12 @@ public class LedgerService {
     private final MeterRegistry meters;
     private final String eventsTopic;
     private final java.time.Duration holdTtl;
+    private final Timer decodeTimer;
+    private final Timer loadTimer;
+    private final Timer applyTimer;
+    private final Timer writeTimer;
+    private final Timer projectionTimer;
+    private final Timer batchTimer;
 
     public LedgerService(TransactionTemplate tx, LedgerRepository repository, ChannelProjection projection,
             ChannelProjectionWriter projectionWriter, EventDecoder decoder, DeadLetterPublisher deadLetters,
@@ -51,12 +59,26 @@ public class LedgerService {
         this.meters = meters;
         this.eventsTopic = settings.eventsTopic();
         this.holdTtl = settings.holdTtl();
+        // where a batch's time goes, so a slow ledger can be told apart from a slow database (see docs/benchmarks.md)
+        this.decodeTimer = phaseTimer(meters, "decode");
+        this.loadTimer = phaseTimer(meters, "load");
+        this.applyTimer = phaseTimer(meters, "apply");
+        this.writeTimer = phaseTimer(meters, "write");
+        this.projectionTimer = phaseTimer(meters, "projection");
+        this.batchTimer = Timer.builder("inventory.ledger.batch.duration")
+                .description("Time one ledger batch takes, transaction commit included").register(meters);
+    }
+
+    private static Timer phaseTimer(MeterRegistry meters, String phase) {
+        return Timer.builder("inventory.ledger.batch.phase").tag("phase", phase)
+                .description("Time one ledger batch spends in this phase").register(meters);
     }
 
     public LedgerBatchResult apply(List<LedgerRecord> records) {
         List<InventoryEvent> events = new ArrayList<>();
         List<LedgerRecord> sources = new ArrayList<>();
         int invalid = 0;
+        long decodeStart = System.nanoTime();
         for (LedgerRecord record : records) {
             EventDecoder.Decoded decoded = decoder.decode(record.payload());
             if (decoded.event() == null) {
@@ -68,11 +90,13 @@ public class LedgerService {
                 sources.add(record);
             }
         }
+        decodeTimer.record(System.nanoTime() - decodeStart, TimeUnit.NANOSECONDS);
         int invalidCount = invalid;
         LedgerBatchResult result = events.isEmpty()
                 ? new LedgerBatchResult(Map.of(), invalidCount, 0, 0, Set.of())
                 : tx.execute(status -> applyValid(events, sources, invalidCount));
         record(result);
+        batchTimer.record(System.nanoTime() - decodeStart, TimeUnit.NANOSECONDS);
         return result;
     }
 
@@ -92,6 +116,7 @@ public class LedgerService {
                 orderIds.add(e.orderId());
             }
         }
+        long loadStart = System.nanoTime();
         Map<String, Map<String, StockPosition>> positions = new LinkedHashMap<>();
         skus.forEach(sku -> positions.put(sku, new LinkedHashMap<>()));
         repository.ensurePositions(touched);
@@ -101,6 +126,8 @@ public class LedgerService {
         Reservations reservations = new Reservations();
         repository.loadReservations(skus, orderIds, reservations);
         Set<String> seen = repository.alreadyApplied(eventIds);
+        long applyStart = System.nanoTime();
+        loadTimer.record(applyStart - loadStart, TimeUnit.NANOSECONDS);
 
         StockMovementRules rules = new StockMovementRules(
                 (sku, location) -> positions.get(sku).computeIfAbsent(location, l -> StockPosition.empty(sku, l)),
@@ -131,12 +158,17 @@ public class LedgerService {
                         eventsTopic, event.sku(), null, sources.get(i).payload()));
             }
         }
+        long writeStart = System.nanoTime();
+        applyTimer.record(writeStart - applyStart, TimeUnit.NANOSECONDS);
         List<StockPosition> all = positions.values().stream().flatMap(m -> m.values().stream()).toList();
         repository.savePositions(all);
         repository.saveReservations(reservations.changed());
         repository.recordApplied(applied);
         repository.recordNegative(negatives);
+        long projectionStart = System.nanoTime();
+        writeTimer.record(projectionStart - writeStart, TimeUnit.NANOSECONDS);
         Set<String> changed = projectionWriter.write(projection.desired(toLists(positions)));
+        projectionTimer.record(System.nanoTime() - projectionStart, TimeUnit.NANOSECONDS);
         return new LedgerBatchResult(outcomes, invalid, unmapped, negatives.size(), changed);
     }
 
