@@ -26,7 +26,20 @@ public final class ThroughputBenchmark {
     private ThroughputBenchmark() {
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        // exec:java waits for every non-daemon thread of the JVM, and Kafka clients, Camel and Spring leave some
+        // behind once closed: end the JVM explicitly, with a status that says whether the benchmark ran through
+        int status = 1;
+        try {
+            run();
+            status = 0;
+        } catch (Exception e) {
+            e.printStackTrace();
+        }
+        System.exit(status);
+    }
+
+    private static void run() throws Exception {
         long events = Long.getLong("bench.events", 1_000_000L);
         int skus = Integer.getInteger("bench.skus", 1_000);
         int partitions = Integer.getInteger("bench.partitions", 6);
