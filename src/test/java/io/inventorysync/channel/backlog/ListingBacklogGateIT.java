@@ -96,8 +96,10 @@ class ListingBacklogGateIT {
 
         await().atMost(Duration.ofSeconds(10)).until(() -> pushed.contains(3));
         assertThat(pushed).containsExactly(1, 3);
-        assertThat(jdbc.queryForMap("SELECT pushed_version, pushed_quantity FROM channel_listing WHERE sku = 'GATE-1'"))
-                .isEqualTo(Map.of("pushed_version", 3L, "pushed_quantity", 3));
+        // the sink has answered; the dispatcher records the outcome right after
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+                jdbc.queryForMap("SELECT pushed_version, pushed_quantity FROM channel_listing WHERE sku = 'GATE-1'"))
+                .isEqualTo(Map.of("pushed_version", 3L, "pushed_quantity", 3)));
     }
 
     static final class NoDeadLetters extends DeadLetterPublisher {
