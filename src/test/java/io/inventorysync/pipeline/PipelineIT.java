@@ -83,10 +83,7 @@ class PipelineIT {
     @BeforeEach
     void setUp() {
         client = new WebhookClient(port);
-        sandbox = TestStack.shopify();
-        sandbox.injectFaults(new SandboxFaults(0, 0, 0L, 200, null));
-        sandbox.configureBucket(1000, 50);
-        sandbox.refillBucket();
+        sandbox = TestStack.calmShopify();
     }
 
     private Optional<Integer> shown(String sku) {

@@ -29,7 +29,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.inventorysync.InventorySyncApplication;
-import io.inventorysync.connectors.shopify.sandbox.SandboxFaults;
 import io.inventorysync.connectors.shopify.sandbox.ShopifySandbox;
 import io.inventorysync.support.AppUnderTest;
 import io.inventorysync.support.TestConnectors;
@@ -99,10 +98,7 @@ class ReconciliationIT {
     @BeforeEach
     void setUp() {
         client = new WebhookClient(port);
-        sandbox = TestStack.shopify();
-        sandbox.injectFaults(new SandboxFaults(0, 0, 0L, 200, null));
-        sandbox.configureBucket(1000, 50);
-        sandbox.refillBucket();
+        sandbox = TestStack.calmShopify();
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import io.inventorysync.connectors.shopify.sandbox.SandboxFaults;
 import io.inventorysync.connectors.shopify.sandbox.ShopifySandbox;
 import io.inventorysync.embedded.EmbeddedKafkaBroker;
 
@@ -80,6 +81,15 @@ public final class TestStack {
             schemasCleaned = true;
         }
         return "it_" + prefix + "_" + System.currentTimeMillis() / 1000 + "_" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** The shared Shopify sandbox with no faults armed and a full default cost bucket, as a test starts from. */
+    public static ShopifySandbox calmShopify() {
+        ShopifySandbox shop = shopify();
+        shop.injectFaults(new SandboxFaults(0, 0, 0L, 200, null));
+        shop.configureBucket(1000, 50);
+        shop.refillBucket();
+        return shop;
     }
 
     public static String postgresUrl(String schema) {

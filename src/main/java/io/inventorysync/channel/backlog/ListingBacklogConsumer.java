@@ -199,6 +199,8 @@ public class ListingBacklogConsumer extends DefaultConsumer {
         MeterRegistry meters = component().meters();
         String channel = endpoint.getChannel();
         Instant now = Instant.now();
+        Timer latency = Timer.builder("inventory.sync.latency").description("From ledger commit to the channel showing it")
+                .tag("channel", channel).register(meters);
         for (PushOutcome outcome : outcomes) {
             ClaimedListing listing = bySku.remove(outcome.sku());
             if (listing == null) {
@@ -212,8 +214,7 @@ public class ListingBacklogConsumer extends DefaultConsumer {
                                 channel, listing.sku(), listing.version());
                         continue;
                     }
-                    Timer.builder("inventory.sync.latency").description("From ledger commit to the channel showing it")
-                            .tag("channel", channel).register(meters).record(Duration.between(listing.desiredAt(), now));
+                    latency.record(Duration.between(listing.desiredAt(), now));
                 }
                 case RETRY -> retry(listing, outcome.code(), outcome.message(), outcome.retryAfterMs());
                 case REJECTED -> reject(listing, outcome.code(), outcome.message());
