@@ -106,6 +106,11 @@ final class LedgerPipelineRun implements AutoCloseable {
             Timer t = meters.find("inventory.ledger.batch.phase").tag("phase", phase).timer();
             seconds.put(phase, t == null ? 0 : t.totalTime(java.util.concurrent.TimeUnit.NANOSECONDS) / 1e9);
         }
+        Timer offsets = meters.find("inventory.ledger.offsets.commit").timer();
+        if (offsets != null) {
+            System.out.printf("offset commits: %,d batches, %.2f s (outside the batch phases)%n", offsets.count(),
+                    offsets.totalTime(java.util.concurrent.TimeUnit.NANOSECONDS) / 1e9);
+        }
         Timer batch = meters.find("inventory.ledger.batch.duration").timer();
         return new PhaseBreakdown(seconds, batch == null ? 0 : batch.count(),
                 batch == null ? 0 : batch.totalTime(java.util.concurrent.TimeUnit.NANOSECONDS) / 1e9);

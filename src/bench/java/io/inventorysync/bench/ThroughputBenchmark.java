@@ -18,7 +18,7 @@ import io.inventorysync.embedded.EmbeddedKafkaBroker;
  * rates, their ratio and where the ledger's batch time goes. Run: see docs/benchmarks.md.
  * <p>
  * Settings (system properties): {@code bench.events} (1,000,000), {@code bench.skus} (1,000), {@code bench.partitions}
- * (6), {@code bench.maxPollRecords} (500, the ledger route's default), {@code bench.jdbcParams} (extra JDBC URL
+ * (6), {@code bench.maxPollRecords} (2000, the ledger route's default), {@code bench.jdbcParams} (extra JDBC URL
  * parameters, none by default, as in the application's own default URL), {@code bench.keepSchema} (false).
  */
 public final class ThroughputBenchmark {
@@ -43,7 +43,7 @@ public final class ThroughputBenchmark {
         long events = Long.getLong("bench.events", 1_000_000L);
         int skus = Integer.getInteger("bench.skus", 1_000);
         int partitions = Integer.getInteger("bench.partitions", 6);
-        int maxPoll = Integer.getInteger("bench.maxPollRecords", 500);
+        int maxPoll = Integer.getInteger("bench.maxPollRecords", 2000);
         String jdbcParams = System.getProperty("bench.jdbcParams", "");
         boolean keepSchema = Boolean.getBoolean("bench.keepSchema");
         String runId = UUID.randomUUID().toString().substring(0, 8);

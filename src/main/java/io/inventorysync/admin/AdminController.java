@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.inventorysync.deadletter.DeadLetterGroup;
 import io.inventorysync.deadletter.DeadLetterIndex;
 import io.inventorysync.deadletter.DeadLetterReplayer;
 import io.inventorysync.deadletter.StoredDeadLetter;
@@ -39,9 +40,21 @@ public class AdminController {
         return Map.of("dead_letters", index.list(stage, reason, includeReplayed, Math.min(Math.max(limit, 1), 1000), false));
     }
 
+    @GetMapping("/dead-letters/summary")
+    public Map<String, List<DeadLetterGroup>> deadLetterSummary() {
+        return Map.of("groups", index.unreplayedByReason());
+    }
+
     /** Body: {@code {"ids": [...]}} for chosen records, or {@code {"stage": ..., "reason": ...}} for all unreplayed matches. */
     @PostMapping("/dead-letters/replay")
     public ResponseEntity<Object> replay(@RequestBody ReplayRequest request) {
+        boolean printable = PrintableParametersInterceptor.isPrintable(request.stage())
+                && PrintableParametersInterceptor.isPrintable(request.reason())
+                && (request.ids() == null || request.ids().stream().allMatch(PrintableParametersInterceptor::isPrintable));
+        if (!printable) {
+            return ResponseEntity.badRequest().body(Map.of("status", 400,
+                    "error", "ids, stage and reason must not contain control characters"));
+        }
         List<StoredDeadLetter> selected;
         if (request.ids() != null && !request.ids().isEmpty()) {
             selected = index.byIds(request.ids());

@@ -23,10 +23,13 @@ public class AdminWebConfiguration implements WebMvcConfigurer {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(new AdminTokenInterceptor(properties.getAdmin().getToken()))
-                .addPathPatterns("/api/v1/dead-letters/**", "/api/v1/dead-letters", "/api/v1/mappings/**",
-                        "/api/v1/supplier-snapshots", "/api/v1/supplier-snapshots/**",
-                        "/api/v1/reconciliations", "/api/v1/reconciliations/**");
+        String[] adminPaths = {"/api/v1/dead-letters/**", "/api/v1/dead-letters", "/api/v1/mappings/**",
+                "/api/v1/supplier-snapshots", "/api/v1/supplier-snapshots/**",
+                "/api/v1/reconciliations", "/api/v1/reconciliations/**", "/api/v1/channels/**", "/api/v1/ops/**",
+                "/api/v1/incidents", "/api/v1/incidents/**", "/api/v1/monitors", "/api/v1/monitors/**"};
+        registry.addInterceptor(new AdminTokenInterceptor(properties.getAdmin().getToken())).addPathPatterns(adminPaths);
+        // after the token check, so an unauthenticated caller still gets 401 whatever its parameters
+        registry.addInterceptor(new PrintableParametersInterceptor()).addPathPatterns(adminPaths);
     }
 
     @Bean

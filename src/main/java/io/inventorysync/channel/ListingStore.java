@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.PreparedStatementSetter;
+import org.springframework.jdbc.core.RowCallbackHandler;
 
 /**
  * The level-triggered channel state ({@code channel_listing}): the ledger writes what each listing should show;
@@ -31,7 +34,9 @@ public class ListingStore {
 
     /**
      * Records desired quantities; a listing's version moves only when its quantity changes. Must run inside the
-     * ledger's transaction. Wakes the dispatchers of the channels that changed (on commit).
+     * ledger's transaction. Wakes the dispatchers of the channels that changed (on commit). A listing that moves
+     * away from what its channel shows takes the change's event time; one already ahead keeps the earliest
+     * ({@code event_at}, the start of the end-to-end latency).
      *
      * @return the channels whose desired state changed
      */
@@ -43,10 +48,12 @@ public class ListingStore {
         Map<List<String>, DesiredListing> unique = new LinkedHashMap<>();
         desired.forEach(d -> unique.put(List.of(d.channel(), d.sku()), d));
         Set<String> changedChannels = new TreeSet<>(jdbc.query("""
-                INSERT INTO channel_listing (channel, sku, desired_quantity, desired_version, desired_at)
-                SELECT c, s, q, 1, now() FROM unnest(?, ?, ?) AS t(c, s, q)
+                INSERT INTO channel_listing (channel, sku, desired_quantity, desired_version, desired_at, event_at)
+                SELECT c, s, q, 1, now(), e FROM unnest(?, ?, ?, ?) AS t(c, s, q, e)
                 ON CONFLICT (channel, sku) DO UPDATE SET desired_quantity = EXCLUDED.desired_quantity,
-                    desired_version = channel_listing.desired_version + 1, desired_at = now()
+                    desired_version = channel_listing.desired_version + 1, desired_at = now(),
+                    event_at = CASE WHEN channel_listing.desired_version > channel_listing.pushed_version
+                        THEN LEAST(channel_listing.event_at, EXCLUDED.event_at) ELSE EXCLUDED.event_at END
                 WHERE channel_listing.desired_quantity <> EXCLUDED.desired_quantity
                 RETURNING channel""",
                 ps -> {
@@ -54,16 +61,36 @@ public class ListingStore {
                     ps.setArray(1, c.createArrayOf("text", unique.values().stream().map(DesiredListing::channel).toArray()));
                     ps.setArray(2, c.createArrayOf("text", unique.values().stream().map(DesiredListing::sku).toArray()));
                     ps.setArray(3, c.createArrayOf("int4", unique.values().stream().map(DesiredListing::quantity).toArray()));
+                    ps.setArray(4, c.createArrayOf("timestamptz", unique.values().stream()
+                            .map(d -> d.eventAt() == null ? null : Timestamp.from(d.eventAt())).toArray()));
                 },
                 (rs, i) -> rs.getString(1)));
         changedChannels.forEach(this::notifyChanged);
         return changedChannels;
     }
 
+    /**
+     * The event time each listing's pending change started from ({@code event_at}), for the end-to-end latency of
+     * a push; listings without one (no event caused the change) are absent.
+     */
+    public Map<String, Instant> pendingEventTimes(String channel, Collection<String> skus) {
+        Map<String, Instant> times = new HashMap<>();
+        if (skus.isEmpty()) {
+            return times;
+        }
+        jdbc.query("SELECT sku, event_at FROM channel_listing WHERE channel = ? AND sku = ANY(?) AND event_at IS NOT NULL",
+                (PreparedStatementSetter) ps -> {
+                    ps.setString(1, channel);
+                    ps.setArray(2, ps.getConnection().createArrayOf("text", skus.toArray()));
+                },
+                (RowCallbackHandler) rs -> times.put(rs.getString(1), rs.getTimestamp(2).toInstant()));
+        return times;
+    }
+
     /** Forces a listing to be pushed again (dead-letter replay of a rejected push), even if its value is unchanged. */
     public boolean requestRepush(String channel, String sku) {
         int rows = jdbc.update("""
-                UPDATE channel_listing SET desired_version = desired_version + 1, desired_at = now(),
+                UPDATE channel_listing SET desired_version = desired_version + 1, desired_at = now(), event_at = NULL,
                     next_attempt_at = '-infinity', attempts = 0 WHERE channel = ? AND sku = ?""", channel, sku);
         if (rows > 0) {
             notifyChanged(channel);
@@ -71,20 +98,71 @@ public class ListingStore {
         return rows > 0;
     }
 
+    /**
+     * After a control change: requests a push of every listing of the channel (or of one SKU) whose channel shows
+     * something else than it should now, so the channel catches up in both directions. A listing under lease is
+     * requested again too: its push in flight carries the quantity of the controls it was claimed under. A
+     * rejected listing waits for its dead letter's replay, as before. Wakes the channel's dispatchers on commit.
+     *
+     * @param sku one SKU, or null for the whole channel
+     * @return listings requested
+     */
+    public int requestRepushWhereStale(String channel, String sku) {
+        int rows = jdbc.update("""
+                UPDATE channel_listing SET desired_version = desired_version + 1,
+                    desired_at = CASE WHEN desired_version = pushed_version THEN now() ELSE desired_at END
+                WHERE channel = ? AND (CAST(? AS text) IS NULL OR sku = ?)
+                  AND (lease_until > now()
+                       OR (desired_version = pushed_version AND last_error_code IS NULL
+                           AND pushed_quantity IS DISTINCT FROM published_quantity(channel, sku, desired_quantity)))""",
+                channel, sku, sku);
+        notifyChanged(channel);
+        return rows;
+    }
+
+    /** Requests a push of every listing of the channel ("full sync"), clearing retry back-off. */
+    public int requestRepushAll(String channel) {
+        int rows = jdbc.update("""
+                UPDATE channel_listing SET desired_version = desired_version + 1,
+                    desired_at = CASE WHEN desired_version = pushed_version THEN now() ELSE desired_at END,
+                    next_attempt_at = '-infinity', attempts = 0 WHERE channel = ?""", channel);
+        notifyChanged(channel);
+        return rows;
+    }
+
+    /** Makes the channel's listings waiting out a retry back-off due now, and wakes its dispatchers. */
+    public int clearBackoff(String channel) {
+        int rows = jdbc.update("""
+                UPDATE channel_listing SET next_attempt_at = '-infinity', attempts = 0
+                WHERE channel = ? AND desired_version > pushed_version AND next_attempt_at > now()""", channel);
+        notifyChanged(channel);
+        return rows;
+    }
+
     public void notifyChanged(String channel) {
         jdbc.queryForObject("SELECT pg_notify(?, ?)", Object.class, NOTIFY_CHANNEL, channel);
     }
 
-    /** Leases up to {@code limit} listings that need a push, oldest change first, skipping rows other instances hold. */
+    /**
+     * Leases up to {@code limit} listings that need a push, oldest change first, skipping rows other instances hold.
+     * The operator controls ({@code io.inventorysync.channel.control}) apply here: nothing is claimed on a paused or
+     * shadow channel, a paused SKU is not claimed, and the claimed quantity is the one to publish
+     * ({@code published_quantity}: the SKU's extra buffer and limited availability applied to the ledger's quantity).
+     */
     public List<ClaimedListing> claim(String channel, String owner, int limit, Duration lease) {
         return jdbc.query("""
                 UPDATE channel_listing l SET lease_owner = ?, lease_until = now() + make_interval(secs => ?)
-                FROM (SELECT channel, sku FROM channel_listing
-                      WHERE channel = ? AND desired_version > pushed_version AND next_attempt_at <= now()
-                        AND (lease_until IS NULL OR lease_until < now())
-                      ORDER BY desired_at LIMIT ? FOR UPDATE SKIP LOCKED) c
+                FROM (SELECT p.channel, p.sku FROM channel_listing p
+                      WHERE p.channel = ? AND p.desired_version > p.pushed_version AND p.next_attempt_at <= now()
+                        AND (p.lease_until IS NULL OR p.lease_until < now())
+                        AND NOT EXISTS (SELECT 1 FROM channel_control cc WHERE cc.channel = p.channel
+                                        AND (cc.paused OR COALESCE(cc.shadow_admin, cc.shadow_file)))
+                        AND NOT EXISTS (SELECT 1 FROM channel_sku_control sc WHERE sc.channel = p.channel
+                                        AND sc.sku = p.sku AND sc.paused)
+                      ORDER BY p.desired_at LIMIT ? FOR UPDATE SKIP LOCKED) c
                 WHERE l.channel = c.channel AND l.sku = c.sku
-                RETURNING l.channel, l.sku, l.desired_quantity, l.desired_version, l.pushed_quantity, l.attempts, l.desired_at""",
+                RETURNING l.channel, l.sku, published_quantity(l.channel, l.sku, l.desired_quantity), l.desired_version,
+                    l.pushed_quantity, l.attempts, l.desired_at""",
                 (rs, i) -> new ClaimedListing(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getLong(4),
                         (Integer) rs.getObject(5), rs.getInt(6), rs.getTimestamp(7).toInstant(), owner),
                 owner, lease.toMillis() / 1000.0, channel, limit);

@@ -15,12 +15,14 @@ import org.springframework.context.annotation.Configuration;
 import io.inventorysync.connector.ConnectorCatalog;
 import io.inventorysync.connector.ConnectorConfigException;
 import io.inventorysync.connector.ConnectorDefinition;
+import io.inventorysync.ingest.WebhookReplayProperties;
 
 /**
  * Connects the connector files to the YAML routes: makes sure the topics exist, hands the webhook sources'
  * secrets to the ingest kamelet, and instantiates one route per connector file from the route template named
  * after its type: {@code <type>-dispatcher} for a channel (required), {@code <type>-ingest} for a source (when
- * the type has one; webhook sources share the one ingest route). Template parameters: {@code name} (and
+ * the type has one; webhook sources share the one ingest route; the replay window and which of them must sign a
+ * timestamp, {@code requireTimestamp: true}, go to the ingest kamelet too). Template parameters: {@code name} (and
  * {@code channel} for channels), the dispatch defaults, then every entry of the file's {@code settings}, which
  * can so override a default per connector (e.g. a longer {@code lease} for a slow channel). Each channel also gets a
  * {@code reconciliation} route (its {@code reconcileCron} setting) when that template is loaded.
@@ -33,6 +35,7 @@ public class PipelineCamelConfiguration {
 
     @Bean
     CamelContextConfiguration pipelineCamelContextConfiguration(ConnectorCatalog catalog, InventorySyncProperties properties,
+            WebhookReplayProperties replay,
             @Value("${camel.component.kafka.brokers}") String brokers,
             @Value("${inventory-sync.topics.replication-factor:1}") short replication) {
         return new CamelContextConfiguration() {
@@ -42,6 +45,14 @@ public class PipelineCamelConfiguration {
                 String secrets = catalog.sources("erp-webhook").stream()
                         .map(s -> s.name() + "=" + s.setting("secret")).collect(Collectors.joining(","));
                 context.getPropertiesComponent().addOverrideProperty("inventory-sync.webhook.secrets", secrets);
+                // "none" rather than empty: an empty value would leave the kamelet's placeholder unresolved
+                String timestampRequired = catalog.sources("erp-webhook").stream()
+                        .filter(s -> Boolean.parseBoolean(s.setting("requireTimestamp", "false")))
+                        .map(ConnectorDefinition::name).collect(Collectors.joining(","));
+                context.getPropertiesComponent().addOverrideProperty("inventory-sync.webhook.timestamp-required-sources",
+                        timestampRequired.isEmpty() ? "none" : timestampRequired);
+                context.getPropertiesComponent().addOverrideProperty("inventory-sync.webhook.replay.tolerance-seconds",
+                        String.valueOf(replay.getTolerance().toSeconds()));
             }
 
             @Override

@@ -81,8 +81,8 @@ public class PipelineConfiguration {
     }
 
     @Bean
-    LedgerBatchProcessor ledgerBatchProcessor(LedgerService ledger) {
-        return new LedgerBatchProcessor(ledger);
+    LedgerBatchProcessor ledgerBatchProcessor(LedgerService ledger, MeterRegistry meters) {
+        return new LedgerBatchProcessor(ledger, meters);
     }
 
     @Bean

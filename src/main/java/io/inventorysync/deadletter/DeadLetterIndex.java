@@ -68,6 +68,15 @@ public class DeadLetterIndex implements Processor {
         return jdbc.query(sql.toString(), ROW, args.toArray());
     }
 
+    /** Unreplayed dead letters grouped by stage and reason, largest group first (the dashboard's replay list). */
+    public List<DeadLetterGroup> unreplayedByReason() {
+        return jdbc.query("""
+                SELECT stage, reason, count(*), min(created_at), max(created_at) FROM dead_letter
+                WHERE replayed_at IS NULL GROUP BY stage, reason ORDER BY count(*) DESC, stage, reason""",
+                (rs, i) -> new DeadLetterGroup(rs.getString(1), rs.getString(2), rs.getLong(3),
+                        rs.getTimestamp(4).toInstant(), rs.getTimestamp(5).toInstant()));
+    }
+
     public List<StoredDeadLetter> byIds(List<String> ids) {
         return jdbc.query("""
                 SELECT id, stage, reason, exception, origin_topic, message_key, channel, payload, created_at,

@@ -45,7 +45,10 @@ public class DemoFeed implements Processor {
         byte[] body = json.writeValueAsBytes(events);
         Message message = exchange.getMessage();
         message.setHeader(WebhookHeaders.SOURCE, source);
-        message.setHeader(WebhookHeaders.SIGNATURE, signer.signatureHeader(body));
+        // signed with the time, as every source should: a captured request cannot be replayed after the window
+        long now = Instant.now().getEpochSecond();
+        message.setHeader(WebhookHeaders.TIMESTAMP, Long.toString(now));
+        message.setHeader(WebhookHeaders.SIGNATURE, signer.signatureHeader(now, body));
         message.setHeader(Exchange.CONTENT_TYPE, "application/json");
         message.setHeader(Exchange.HTTP_METHOD, "POST");
         message.setBody(new String(body, StandardCharsets.UTF_8));

@@ -77,6 +77,8 @@ public final class EventValidator {
         if (event != null && event.isObject()) {
             checkTransferEnds(event, errors);
             checkTimestampIsAnInstant(event, errors);
+            checkTextIsPrintable(event, errors);
+            checkQuantitiesAreInRange(event, errors);
         }
         return List.copyOf(errors);
     }
@@ -108,6 +110,58 @@ public final class EventValidator {
                 && from.textValue().equals(to.textValue())) {
             errors.add(new FieldError("/destination_location_id",
                     "must differ from location_id: a transfer moves units between two locations"));
+        }
+    }
+
+    /** The event's text fields: stored in PostgreSQL and shown in logs and channels. */
+    private static final List<String> TEXT_FIELDS = List.of("event_id", "event_type", "sku", "location_id",
+            "destination_location_id", "order_id", "timestamp", "source");
+
+    /** Quantities and their bounds as the schema states them; checked here too, see below. */
+    private static final java.math.BigDecimal MAX_QUANTITY = java.math.BigDecimal.valueOf(1_000_000_000);
+
+    /**
+     * A control character or a lone UTF-16 surrogate in an identifier cannot be stored (PostgreSQL refuses NUL and
+     * unpaired surrogates) and would stop the ledger on that record; no real identifier contains one.
+     */
+    private static void checkTextIsPrintable(JsonNode event, Set<FieldError> errors) {
+        for (String field : TEXT_FIELDS) {
+            JsonNode value = event.get(field);
+            boolean alreadyReported = errors.stream().anyMatch(error -> error.field().equals("/" + field));
+            if (value != null && value.isTextual() && !alreadyReported && !isPrintable(value.textValue())) {
+                errors.add(new FieldError("/" + field,
+                        "must not contain control characters or unpaired UTF-16 surrogates"));
+            }
+        }
+    }
+
+    private static boolean isPrintable(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isISOControl(c)) {
+                return false;
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The schema's bounds again, on the exact value: the schema library compares very large numbers such as
+     * {@code 1e400} as doubles (infinite) and lets them through, and they do not fit the event's int fields.
+     */
+    private static void checkQuantitiesAreInRange(JsonNode event, Set<FieldError> errors) {
+        for (String field : List.of("quantity_change", "new_available")) {
+            JsonNode value = event.get(field);
+            boolean alreadyReported = errors.stream().anyMatch(error -> error.field().equals("/" + field));
+            if (value != null && value.isNumber() && !alreadyReported
+                    && value.decimalValue().abs().compareTo(MAX_QUANTITY) > 0) {
+                errors.add(new FieldError("/" + field, "must be between -1000000000 and 1000000000"));
+            }
         }
     }
 

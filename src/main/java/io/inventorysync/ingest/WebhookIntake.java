@@ -32,6 +32,8 @@ import io.inventorysync.event.InventoryEvent;
  * <li>body larger than {@code maxBodyBytes}: 413 (the HTTP layer should cap the read too; this is the backstop);</li>
  * <li>unknown {@value WebhookHeaders#SOURCE}, missing or wrong {@value WebhookHeaders#SIGNATURE}: 401, the same
  * answer for all three so that a caller cannot probe which sources exist;</li>
+ * <li>a signed {@value WebhookHeaders#TIMESTAMP} outside the replay window, or none from a source that must send
+ * one: 401 ({@link WebhookReplayWindow});</li>
  * <li>not JSON, not an object or array, an empty array, more than {@code maxEventsPerRequest} events: 400;</li>
  * <li>any event breaking the contract: 400 listing every field error of every event, located as
  * {@code [i]/field} for an array body and {@code /field} for a single object. A batch is taken whole or not at
@@ -52,6 +54,7 @@ public final class WebhookIntake {
     private static final Logger LOG = LoggerFactory.getLogger(WebhookIntake.class);
 
     private final WebhookSignatureVerifier verifier;
+    private final WebhookReplayWindow replayWindow;
     private final int maxBodyBytes;
     private final int maxEventsPerRequest;
     private final EventValidator validator;
@@ -77,11 +80,23 @@ public final class WebhookIntake {
     /** Shares an {@link EventValidator} (loading the schema) with other users of the contract. */
     public WebhookIntake(Map<String, String> secretsBySource, int maxBodyBytes, int maxEventsPerRequest,
             EventValidator validator) {
-        this(new WebhookSignatureVerifier(requireSecrets(secretsBySource)), maxBodyBytes, maxEventsPerRequest, validator);
+        this(secretsBySource, WebhookReplayWindow.optional(), maxBodyBytes, maxEventsPerRequest, validator);
+    }
+
+    /** With a replay window other than the default (5 minutes, timestamps optional for every source). */
+    public WebhookIntake(Map<String, String> secretsBySource, WebhookReplayWindow replayWindow, int maxBodyBytes,
+            int maxEventsPerRequest, EventValidator validator) {
+        this(new WebhookSignatureVerifier(requireSecrets(secretsBySource)), replayWindow, maxBodyBytes,
+                maxEventsPerRequest, validator);
     }
 
     WebhookIntake(WebhookSignatureVerifier verifier, int maxBodyBytes, int maxEventsPerRequest,
             EventValidator validator) {
+        this(verifier, WebhookReplayWindow.optional(), maxBodyBytes, maxEventsPerRequest, validator);
+    }
+
+    WebhookIntake(WebhookSignatureVerifier verifier, WebhookReplayWindow replayWindow, int maxBodyBytes,
+            int maxEventsPerRequest, EventValidator validator) {
         if (maxBodyBytes <= 0) {
             throw new IllegalArgumentException("maxBodyBytes must be positive, was " + maxBodyBytes);
         }
@@ -89,6 +104,7 @@ public final class WebhookIntake {
             throw new IllegalArgumentException("maxEventsPerRequest must be positive, was " + maxEventsPerRequest);
         }
         this.verifier = verifier;
+        this.replayWindow = java.util.Objects.requireNonNull(replayWindow, "replayWindow");
         this.maxBodyBytes = maxBodyBytes;
         this.maxEventsPerRequest = maxEventsPerRequest;
         this.validator = validator;
@@ -101,6 +117,17 @@ public final class WebhookIntake {
      */
     public static WebhookIntake fromSpec(String secretsSpec, int maxBodyBytes, int maxEventsPerRequest) {
         return new WebhookIntake(WebhookSecrets.parse(secretsSpec), maxBodyBytes, maxEventsPerRequest);
+    }
+
+    /**
+     * @param toleranceSeconds       replay window, see {@link WebhookReplayWindow#fromSpec}
+     * @param timestampRequiredBy    sources that must send a signed timestamp, separated by commas
+     */
+    public static WebhookIntake fromSpec(String secretsSpec, int maxBodyBytes, int maxEventsPerRequest,
+            long toleranceSeconds, String timestampRequiredBy) {
+        return new WebhookIntake(WebhookSecrets.parse(secretsSpec),
+                WebhookReplayWindow.fromSpec(toleranceSeconds, timestampRequiredBy), maxBodyBytes, maxEventsPerRequest,
+                new EventValidator());
     }
 
     public int maxBodyBytes() {
@@ -121,16 +148,32 @@ public final class WebhookIntake {
      * @throws WebhookRejectedException with status 413, 401 or 400 when the request is refused
      */
     public List<InventoryEvent> accept(String source, String signatureHeader, byte[] body) {
+        return accept(source, signatureHeader, null, body);
+    }
+
+    /**
+     * Decides one request that may carry a signed timestamp.
+     *
+     * @param timestampHeader the {@value WebhookHeaders#TIMESTAMP} header, or null if absent
+     * @throws WebhookRejectedException with status 413, 401 or 400 when the request is refused
+     */
+    public List<InventoryEvent> accept(String source, String signatureHeader, String timestampHeader, byte[] body) {
         byte[] raw = body == null ? new byte[0] : body;
         if (raw.length > maxBodyBytes) {
             throw new WebhookRejectedException(413, WebhookRejectedException.PAYLOAD_TOO_LARGE,
                     "the body is " + raw.length + " bytes; at most " + maxBodyBytes + " are accepted");
         }
-        if (!verifier.isAuthentic(source, signatureHeader, raw)) {
+        if (!verifier.isAuthentic(source, signatureHeader, timestampHeader, raw)) {
             LOG.warn("webhook refused with 401: {} (source header {})", whyNotAuthentic(source, signatureHeader),
                     printable(source));
             throw new WebhookRejectedException(401, WebhookRejectedException.UNAUTHORIZED,
                     "missing or invalid " + WebhookHeaders.SIGNATURE + " for the " + WebhookHeaders.SOURCE + " given");
+        }
+        try {
+            replayWindow.check(source, timestampHeader);
+        } catch (WebhookRejectedException outside) {
+            LOG.warn("webhook from source {} refused with 401: {}", printable(source), outside.getMessage());
+            throw outside;
         }
         JsonNode json = parse(raw);
         List<JsonNode> events = eventsOf(json);
@@ -146,13 +189,21 @@ public final class WebhookIntake {
             throw new WebhookRejectedException(400, WebhookRejectedException.INVALID_EVENT, errors);
         }
         List<InventoryEvent> accepted = new ArrayList<>(events.size());
-        for (JsonNode event : events) {
-            accepted.add(idDeriver.withIdIfAbsent(codec.fromTree(event)));
+        for (int i = 0; i < events.size(); i++) {
+            try {
+                accepted.add(idDeriver.withIdIfAbsent(codec.fromTree(events.get(i))));
+            } catch (IllegalArgumentException notAnEvent) {
+                // the validator should have said why; a request is never answered with a 500 for its content
+                FieldError error = new FieldError("", notAnEvent.getMessage());
+                throw new WebhookRejectedException(400, WebhookRejectedException.INVALID_EVENT,
+                        List.of(batch ? error.inBatchElement(i) : error));
+            }
         }
         return List.copyOf(accepted);
     }
 
     private JsonNode parse(byte[] raw) {
+        requireUtf8(raw);
         JsonNode json;
         try {
             json = strictJson.readTree(raw);
@@ -167,6 +218,22 @@ public final class WebhookIntake {
             throw new WebhookRejectedException(400, WebhookRejectedException.MALFORMED_JSON, "the body is empty");
         }
         return json;
+    }
+
+    /**
+     * JSON is UTF-8 (RFC 8259). The JSON parser lets overlong forms and encoded surrogates through (an overlong
+     * {@code /} would become part of a SKU), so the bytes are decoded strictly first.
+     */
+    private static void requireUtf8(byte[] raw) {
+        try {
+            java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(raw));
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new WebhookRejectedException(400, WebhookRejectedException.MALFORMED_JSON,
+                    "the body is not valid UTF-8 (" + e.getMessage() + ")");
+        }
     }
 
     private List<JsonNode> eventsOf(JsonNode json) {

@@ -6,6 +6,7 @@ import java.util.List;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
+import org.apache.camel.TypeConversionException;
 import org.apache.camel.support.DefaultMessage;
 
 import io.inventorysync.event.EventCodec;
@@ -20,20 +21,34 @@ import io.inventorysync.event.InventoryEvent;
 public class WebhookIntakeProcessor implements Processor {
 
     static final String ACCEPTED_PROPERTY = "inventorySyncAccepted";
+    /** The accepted events themselves, counted once Kafka has them all ({@link WebhookAcceptedResponse}). */
+    static final String ACCEPTED_EVENTS_PROPERTY = "inventorySyncAcceptedEvents";
 
     private final EventCodec codec = new EventCodec();
     private String secrets;
     private int maxBodyBytes = WebhookIntake.DEFAULT_MAX_BODY_BYTES;
     private int maxEventsPerRequest = WebhookIntake.DEFAULT_MAX_EVENTS_PER_REQUEST;
+    private long timestampToleranceSeconds = WebhookReplayWindow.DEFAULT_TOLERANCE.toSeconds();
+    private String timestampRequiredSources = "";
     private volatile WebhookIntake intake;
 
     @Override
     public void process(Exchange exchange) {
         Message in = exchange.getMessage();
-        byte[] body = in.getBody(byte[].class);
+        byte[] body;
+        try {
+            body = in.getBody(byte[].class);
+        } catch (TypeConversionException unreadable) {
+            // platform-http hands the body over as the servlet's UTF-8 reader, which refuses malformed bytes: it
+            // cannot be JSON (RFC 8259 requires UTF-8), and it must not become a 500
+            reject(exchange, in, new WebhookRejectedException(400, WebhookRejectedException.MALFORMED_JSON,
+                    "the body is not valid UTF-8 text"));
+            return;
+        }
         try {
             List<InventoryEvent> events = intake().accept(in.getHeader(WebhookHeaders.SOURCE, String.class),
-                    in.getHeader(WebhookHeaders.SIGNATURE, String.class), body == null ? new byte[0] : body);
+                    in.getHeader(WebhookHeaders.SIGNATURE, String.class), in.getHeader(WebhookHeaders.TIMESTAMP, String.class),
+                    body == null ? new byte[0] : body);
             List<Message> records = new ArrayList<>(events.size());
             for (InventoryEvent event : events) {
                 Message record = new DefaultMessage(exchange.getContext());
@@ -42,21 +57,28 @@ public class WebhookIntakeProcessor implements Processor {
                 records.add(record);
             }
             exchange.setProperty(ACCEPTED_PROPERTY, WebhookAccepted.of(events).toJson());
+            exchange.setProperty(ACCEPTED_EVENTS_PROPERTY, events);
             in.removeHeaders("*");
             in.setBody(records);
         } catch (WebhookRejectedException rejected) {
-            in.removeHeaders("*");
-            in.setHeader(Exchange.HTTP_RESPONSE_CODE, rejected.httpStatus());
-            in.setHeader(Exchange.CONTENT_TYPE, "application/json");
-            in.setBody(rejected.toJson());
-            exchange.setRouteStop(true);
+            reject(exchange, in, rejected);
         }
+    }
+
+    private static void reject(Exchange exchange, Message in, WebhookRejectedException rejected) {
+        WebhookMeters.rejected(exchange.getContext(), rejected.httpStatus());
+        in.removeHeaders("*");
+        in.setHeader(Exchange.HTTP_RESPONSE_CODE, rejected.httpStatus());
+        in.setHeader(Exchange.CONTENT_TYPE, "application/json");
+        in.setBody(rejected.toJson());
+        exchange.setRouteStop(true);
     }
 
     private WebhookIntake intake() {
         WebhookIntake current = intake;
         if (current == null) {
-            current = WebhookIntake.fromSpec(secrets, maxBodyBytes, maxEventsPerRequest);
+            current = WebhookIntake.fromSpec(secrets, maxBodyBytes, maxEventsPerRequest, timestampToleranceSeconds,
+                    timestampRequiredSources);
             intake = current;
         }
         return current;
@@ -74,6 +96,16 @@ public class WebhookIntakeProcessor implements Processor {
 
     public void setMaxEventsPerRequest(int maxEventsPerRequest) {
         this.maxEventsPerRequest = maxEventsPerRequest;
+        this.intake = null;
+    }
+
+    public void setTimestampToleranceSeconds(long timestampToleranceSeconds) {
+        this.timestampToleranceSeconds = timestampToleranceSeconds;
+        this.intake = null;
+    }
+
+    public void setTimestampRequiredSources(String timestampRequiredSources) {
+        this.timestampRequiredSources = timestampRequiredSources;
         this.intake = null;
     }
 }

@@ -21,6 +21,10 @@ public class WebhookRejectedException extends RuntimeException {
     public static final String PAYLOAD_TOO_LARGE = "payload-too-large";
     /** 401: unknown source, or missing or wrong signature (deliberately not told apart). */
     public static final String UNAUTHORIZED = "unauthorized";
+    /** 401: the signed {@value WebhookHeaders#TIMESTAMP} is not Unix seconds or outside the replay window. */
+    public static final String TIMESTAMP_OUTSIDE_WINDOW = "timestamp-outside-window";
+    /** 401: the source must send a signed {@value WebhookHeaders#TIMESTAMP} and did not. */
+    public static final String TIMESTAMP_REQUIRED = "timestamp-required";
     /** 400: the body is not JSON. */
     public static final String MALFORMED_JSON = "malformed-json";
     /** 400: the JSON is neither an event object nor an array of them. */

@@ -50,14 +50,22 @@ public final class WebhookSignatureVerifier {
      * @return true only if the source is known and the signature is its secret's MAC of the body
      */
     public boolean isAuthentic(String source, String signatureHeader, byte[] body) {
+        return isAuthentic(source, signatureHeader, null, body);
+    }
+
+    /**
+     * @param timestampHeader value of {@value WebhookHeaders#TIMESTAMP} as received, or null; when present the
+     *                        signature must cover {@code <timestampHeader>.<body>} (whether the time is acceptable is
+     *                        {@link WebhookReplayWindow}'s decision)
+     */
+    public boolean isAuthentic(String source, String signatureHeader, String timestampHeader, byte[] body) {
         byte[] presented = decodeSignature(signatureHeader);
         if (presented == null) {
             return false;
         }
+        byte[] signed = WebhookSigner.signedContent(timestampHeader, body == null ? new byte[0] : body);
         String secret = source == null ? null : secretsBySource.get(source);
-        byte[] expected = secret != null
-                ? HmacSha256.mac(secret, body == null ? new byte[0] : body)
-                : HmacSha256.mac(decoyKey, body == null ? new byte[0] : body);
+        byte[] expected = secret != null ? HmacSha256.mac(secret, signed) : HmacSha256.mac(decoyKey, signed);
         boolean equal = macsEqual.test(expected, presented);
         return secret != null && equal;
     }

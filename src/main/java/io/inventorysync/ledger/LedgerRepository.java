@@ -11,7 +11,10 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.ToLongFunction;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -42,26 +45,37 @@ public class LedgerRepository {
                 });
     }
 
-    /** Loads every location of these SKUs and locks the rows until commit (serialises concurrent appliers). */
+    /**
+     * Loads every location of these SKUs and locks the rows until commit (serialises concurrent appliers). A join on
+     * the unnested SKUs, not {@code sku = ANY(?)}: with a parameter array the planner may pick a scan that compares
+     * every row with every SKU of the batch, which cost several milliseconds per batch once the table had its stats.
+     */
     public List<StockPosition> lockPositions(Collection<String> skus) {
         return jdbc.query("""
-                SELECT sku, location_id, on_hand, reserved, last_absolute_at, negative_since
-                FROM stock_position WHERE sku = ANY(?) ORDER BY sku, location_id FOR UPDATE""",
+                SELECT p.sku, p.location_id, p.on_hand, p.reserved, p.last_absolute_at, p.negative_since
+                FROM stock_position p JOIN unnest(?::text[]) AS k(s) ON p.sku = k.s
+                ORDER BY p.sku, p.location_id FOR UPDATE OF p""",
                 ps -> ps.setArray(1, textArray(ps, skus)),
                 (rs, i) -> new StockPosition(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4),
                         instant(rs.getTimestamp(5)), instant(rs.getTimestamp(6))));
     }
 
-    public void loadReservations(Collection<String> skus, Collection<String> orderIds, Reservations into) {
-        if (orderIds.isEmpty()) {
+    /**
+     * Loads the holds of these (SKU, order) pairs, at any location: the rules look a hold up only by an event's own
+     * SKU and order. Pairs rather than {@code sku = ANY(?) AND order_id = ANY(?)}: against array parameters that
+     * filter compares every row with every element (the plan cannot hash a parameter), milliseconds per batch.
+     */
+    public void loadReservations(Collection<List<String>> skuAndOrder, Reservations into) {
+        if (skuAndOrder.isEmpty()) {
             return;
         }
+        List<List<String>> pairs = List.copyOf(skuAndOrder);
         jdbc.query("""
-                SELECT sku, location_id, order_id, quantity, expires_at FROM reservation
-                WHERE sku = ANY(?) AND order_id = ANY(?)""",
+                SELECT r.sku, r.location_id, r.order_id, r.quantity, r.expires_at
+                FROM reservation r JOIN unnest(?::text[], ?::text[]) AS k(s, o) ON r.sku = k.s AND r.order_id = k.o""",
                 ps -> {
-                    ps.setArray(1, textArray(ps, skus));
-                    ps.setArray(2, textArray(ps, orderIds));
+                    ps.setArray(1, textArray(ps, pairs, k -> k.get(0)));
+                    ps.setArray(2, textArray(ps, pairs, k -> k.get(1)));
                 },
                 rs -> {
                     into.load(new Reservations.Key(rs.getString(1), rs.getString(2), rs.getString(3)), rs.getLong(4),
@@ -74,20 +88,30 @@ public class LedgerRepository {
                 ps -> ps.setArray(1, textArray(ps, eventIds)), (rs, i) -> rs.getString(1)));
     }
 
+    /*
+     * The writes below send each column as one array and expand it with unnest: one statement per table and batch.
+     * A JDBC batch of per-row statements costs PostgreSQL one execution per row (parse, plan, index look-ups, a
+     * speculative insert for ON CONFLICT), which was the larger half of the ledger's write time (docs/benchmarks.md).
+     */
+
     public void savePositions(Collection<StockPosition> positions) {
         List<StockPosition> changed = positions.stream().filter(StockPosition::isChanged).toList();
-        jdbc.batchUpdate("""
+        if (changed.isEmpty()) {
+            return;
+        }
+        jdbc.update("""
                 INSERT INTO stock_position (sku, location_id, on_hand, reserved, last_absolute_at, negative_since, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, now())
+                SELECT s, l, h, r, a, n, now()
+                FROM unnest(?::text[], ?::text[], ?::bigint[], ?::bigint[], ?::timestamptz[], ?::timestamptz[]) AS t(s, l, h, r, a, n)
                 ON CONFLICT (sku, location_id) DO UPDATE SET on_hand = EXCLUDED.on_hand, reserved = EXCLUDED.reserved,
                     last_absolute_at = EXCLUDED.last_absolute_at, negative_since = EXCLUDED.negative_since, updated_at = now()""",
-                changed, 500, (ps, p) -> {
-                    ps.setString(1, p.sku());
-                    ps.setString(2, p.locationId());
-                    ps.setLong(3, p.onHand());
-                    ps.setLong(4, p.reserved());
-                    ps.setTimestamp(5, timestamp(p.lastAbsoluteAt()));
-                    ps.setTimestamp(6, timestamp(p.negativeSince()));
+                ps -> {
+                    ps.setArray(1, textArray(ps, changed, StockPosition::sku));
+                    ps.setArray(2, textArray(ps, changed, StockPosition::locationId));
+                    ps.setArray(3, bigintArray(ps, changed, StockPosition::onHand));
+                    ps.setArray(4, bigintArray(ps, changed, StockPosition::reserved));
+                    ps.setArray(5, instantArray(ps, changed, StockPosition::lastAbsoluteAt));
+                    ps.setArray(6, instantArray(ps, changed, StockPosition::negativeSince));
                 });
     }
 
@@ -101,45 +125,66 @@ public class LedgerRepository {
                 gone.add(key);
             }
         });
-        jdbc.batchUpdate("""
-                INSERT INTO reservation (sku, location_id, order_id, quantity, expires_at) VALUES (?, ?, ?, ?, ?)
-                ON CONFLICT (sku, location_id, order_id)
-                DO UPDATE SET quantity = EXCLUDED.quantity, expires_at = EXCLUDED.expires_at""",
-                kept, 500, (ps, e) -> {
-                    ps.setString(1, e.getKey().sku());
-                    ps.setString(2, e.getKey().locationId());
-                    ps.setString(3, e.getKey().orderId());
-                    ps.setLong(4, e.getValue().quantity());
-                    ps.setTimestamp(5, timestamp(e.getValue().expiresAt()));
-                });
-        jdbc.batchUpdate("DELETE FROM reservation WHERE sku = ? AND location_id = ? AND order_id = ?", gone, 500,
-                (ps, k) -> {
-                    ps.setString(1, k.sku());
-                    ps.setString(2, k.locationId());
-                    ps.setString(3, k.orderId());
-                });
+        if (!kept.isEmpty()) {
+            jdbc.update("""
+                    INSERT INTO reservation (sku, location_id, order_id, quantity, expires_at)
+                    SELECT s, l, o, q, e FROM unnest(?::text[], ?::text[], ?::text[], ?::bigint[], ?::timestamptz[]) AS t(s, l, o, q, e)
+                    ON CONFLICT (sku, location_id, order_id)
+                    DO UPDATE SET quantity = EXCLUDED.quantity, expires_at = EXCLUDED.expires_at""",
+                    ps -> {
+                        ps.setArray(1, textArray(ps, kept, e -> e.getKey().sku()));
+                        ps.setArray(2, textArray(ps, kept, e -> e.getKey().locationId()));
+                        ps.setArray(3, textArray(ps, kept, e -> e.getKey().orderId()));
+                        ps.setArray(4, bigintArray(ps, kept, e -> e.getValue().quantity()));
+                        ps.setArray(5, instantArray(ps, kept, e -> e.getValue().expiresAt()));
+                    });
+        }
+        if (!gone.isEmpty()) {
+            jdbc.update("""
+                    DELETE FROM reservation r USING unnest(?::text[], ?::text[], ?::text[]) AS t(s, l, o)
+                    WHERE r.sku = t.s AND r.location_id = t.l AND r.order_id = t.o""",
+                    ps -> {
+                        ps.setArray(1, textArray(ps, gone, Reservations.Key::sku));
+                        ps.setArray(2, textArray(ps, gone, Reservations.Key::locationId));
+                        ps.setArray(3, textArray(ps, gone, Reservations.Key::orderId));
+                    });
+        }
     }
 
+    /**
+     * Records applied ids with a plain INSERT, not ON CONFLICT DO NOTHING (a speculative insertion per row, about three
+     * times the work): the ids were looked up after the batch's SKUs were locked, so a conflict means a concurrent
+     * applier of the same id under another SKU. The unique key then fails this batch, which is polled again and finds
+     * the id applied, so the event still counts once.
+     */
     public void recordApplied(List<AppliedEvent> applied) {
-        jdbc.batchUpdate("""
+        if (applied.isEmpty()) {
+            return;
+        }
+        jdbc.update("""
                 INSERT INTO applied_event (event_id, sku, event_type, outcome, event_timestamp)
-                VALUES (?, ?, ?, ?, ?) ON CONFLICT (event_id) DO NOTHING""",
-                applied, 500, (ps, a) -> {
-                    ps.setString(1, a.eventId());
-                    ps.setString(2, a.sku());
-                    ps.setString(3, a.eventType());
-                    ps.setString(4, a.outcome().name());
-                    ps.setTimestamp(5, timestamp(a.timestamp()));
+                SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[])""",
+                ps -> {
+                    ps.setArray(1, textArray(ps, applied, AppliedEvent::eventId));
+                    ps.setArray(2, textArray(ps, applied, AppliedEvent::sku));
+                    ps.setArray(3, textArray(ps, applied, AppliedEvent::eventType));
+                    ps.setArray(4, textArray(ps, applied, a -> a.outcome().name()));
+                    ps.setArray(5, instantArray(ps, applied, AppliedEvent::timestamp));
                 });
     }
 
     public void recordNegative(List<NegativePosition> negatives) {
-        jdbc.batchUpdate("INSERT INTO negative_position_log (sku, location_id, available, event_id) VALUES (?, ?, ?, ?)",
-                negatives, 500, (ps, n) -> {
-                    ps.setString(1, n.sku());
-                    ps.setString(2, n.locationId());
-                    ps.setLong(3, n.available());
-                    ps.setString(4, n.eventId());
+        if (negatives.isEmpty()) {
+            return;
+        }
+        jdbc.update("""
+                INSERT INTO negative_position_log (sku, location_id, available, event_id)
+                SELECT * FROM unnest(?::text[], ?::text[], ?::bigint[], ?::text[])""",
+                ps -> {
+                    ps.setArray(1, textArray(ps, negatives, NegativePosition::sku));
+                    ps.setArray(2, textArray(ps, negatives, NegativePosition::locationId));
+                    ps.setArray(3, bigintArray(ps, negatives, NegativePosition::available));
+                    ps.setArray(4, textArray(ps, negatives, NegativePosition::eventId));
                 });
     }
 
@@ -152,8 +197,18 @@ public class LedgerRepository {
         return ps.getConnection().createArrayOf("text", values.toArray());
     }
 
-    static Timestamp timestamp(Instant instant) {
-        return instant == null ? null : Timestamp.from(instant);
+    static <T> Array textArray(PreparedStatement ps, List<T> rows, Function<T, String> column) throws SQLException {
+        return ps.getConnection().createArrayOf("text", rows.stream().map(column).toArray());
+    }
+
+    static <T> Array bigintArray(PreparedStatement ps, List<T> rows, ToLongFunction<T> column) throws SQLException {
+        return ps.getConnection().createArrayOf("int8", rows.stream().map(r -> column.applyAsLong(r)).toArray());
+    }
+
+    /** As ISO-8601 text ({@code 2026-03-15T14:22:03.412Z}), which the statement casts to timestamptz; null stays null. */
+    static <T> Array instantArray(PreparedStatement ps, List<T> rows, Function<T, Instant> column) throws SQLException {
+        return ps.getConnection().createArrayOf("text",
+                rows.stream().map(r -> Objects.toString(column.apply(r), null)).toArray());
     }
 
     static Instant instant(Timestamp ts) {

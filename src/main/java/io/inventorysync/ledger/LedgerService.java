@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 
 import org.springframework.transaction.support.TransactionTemplate;
@@ -17,6 +18,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import io.inventorysync.deadletter.DeadLetter;
 import io.inventorysync.deadletter.DeadLetterPublisher;
 import io.inventorysync.event.InventoryEvent;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
@@ -67,6 +69,9 @@ public class LedgerService {
         this.projectionTimer = phaseTimer(meters, "projection");
         this.batchTimer = Timer.builder("inventory.ledger.batch.duration")
                 .description("Time one ledger batch takes, transaction commit included").register(meters);
+        // at 0 from the start: the critical alert on it has a series before the first oversold position
+        Counter.builder("inventory.negative.salable.quantity")
+                .description("Times a SKU x location position went below zero available (oversold)").register(meters);
     }
 
     private static Timer phaseTimer(MeterRegistry meters, String phase) {
@@ -103,7 +108,7 @@ public class LedgerService {
     private LedgerBatchResult applyValid(List<InventoryEvent> events, List<LedgerRecord> sources, int invalid) {
         Set<String> skus = new LinkedHashSet<>();
         Set<List<String>> touched = new LinkedHashSet<>();
-        Set<String> orderIds = new HashSet<>();
+        Set<List<String>> orders = new HashSet<>();
         List<String> eventIds = new ArrayList<>();
         for (InventoryEvent e : events) {
             skus.add(e.sku());
@@ -113,18 +118,15 @@ public class LedgerService {
             }
             eventIds.add(dedupKey(e));
             if (e.orderId() != null) {
-                orderIds.add(e.orderId());
+                orders.add(List.of(e.sku(), e.orderId()));
             }
         }
         long loadStart = System.nanoTime();
         Map<String, Map<String, StockPosition>> positions = new LinkedHashMap<>();
         skus.forEach(sku -> positions.put(sku, new LinkedHashMap<>()));
-        repository.ensurePositions(touched);
-        for (StockPosition p : repository.lockPositions(skus)) {
-            positions.get(p.sku()).put(p.locationId(), p);
-        }
+        lockPositions(skus, touched, positions);
         Reservations reservations = new Reservations();
-        repository.loadReservations(skus, orderIds, reservations);
+        repository.loadReservations(orders, reservations);
         Set<String> seen = repository.alreadyApplied(eventIds);
         long applyStart = System.nanoTime();
         loadTimer.record(applyStart - loadStart, TimeUnit.NANOSECONDS);
@@ -133,6 +135,8 @@ public class LedgerService {
                 (sku, location) -> positions.get(sku).computeIfAbsent(location, l -> StockPosition.empty(sku, l)),
                 reservations, holdTtl);
         Map<ApplyOutcome, Integer> outcomes = new EnumMap<>(ApplyOutcome.class);
+        Map<LedgerBatchResult.Tally, Integer> tallies = new HashMap<>();
+        Map<String, Instant> earliestEventBySku = new HashMap<>();
         List<LedgerRepository.AppliedEvent> applied = new ArrayList<>();
         List<LedgerRepository.NegativePosition> negatives = new ArrayList<>();
         int unmapped = 0;
@@ -141,7 +145,9 @@ public class LedgerService {
             InventoryEvent event = events.get(i);
             ApplyOutcome outcome = seen.add(dedupKey(event)) ? rules.apply(event) : ApplyOutcome.DUPLICATE;
             outcomes.merge(outcome, 1, Integer::sum);
+            tallies.merge(new LedgerBatchResult.Tally(event.source(), event.eventType().wireName(), outcome), 1, Integer::sum);
             if (outcome != ApplyOutcome.DUPLICATE) {
+                earliestEventBySku.merge(event.sku(), event.timestamp(), (a, b) -> a.isBefore(b) ? a : b);
                 applied.add(new LedgerRepository.AppliedEvent(dedupKey(event), event.sku(), event.eventType().wireName(),
                         outcome, event.timestamp()));
                 for (StockPosition p : touched(event, positions)) {
@@ -167,9 +173,30 @@ public class LedgerService {
         repository.recordNegative(negatives);
         long projectionStart = System.nanoTime();
         writeTimer.record(projectionStart - writeStart, TimeUnit.NANOSECONDS);
-        Set<String> changed = projectionWriter.write(projection.desired(toLists(positions)));
+        // each listing carries its SKU's earliest event of the batch: the start of its end-to-end latency
+        List<io.inventorysync.channel.DesiredListing> desired = projection.desired(toLists(positions)).stream()
+                .map(d -> d.withEventAt(earliestEventBySku.get(d.sku()))).toList();
+        Set<String> changed = projectionWriter.write(desired);
         projectionTimer.record(System.nanoTime() - projectionStart, TimeUnit.NANOSECONDS);
-        return new LedgerBatchResult(outcomes, invalid, unmapped, negatives.size(), changed);
+        return new LedgerBatchResult(outcomes, invalid, unmapped, negatives.size(), changed, tallies);
+    }
+
+    /**
+     * Loads and locks every location of the batch's SKUs, creating the touched positions that do not exist yet.
+     * Locks first and creates only what is missing: once a SKU is known (nearly always) that is one statement,
+     * where creating every touched position up front cost an insert attempt per position and batch.
+     */
+    private void lockPositions(Set<String> skus, Set<List<String>> touched, Map<String, Map<String, StockPosition>> into) {
+        repository.lockPositions(skus).forEach(p -> into.get(p.sku()).put(p.locationId(), p));
+        List<List<String>> missing = touched.stream().filter(k -> !into.get(k.get(0)).containsKey(k.get(1))).toList();
+        if (missing.isEmpty()) {
+            return;
+        }
+        // a row created by a concurrent applier after this statement's snapshot is found by the second lock
+        repository.ensurePositions(missing);
+        Set<String> newSkus = new TreeSet<>();
+        missing.forEach(k -> newSkus.add(k.get(0)));
+        repository.lockPositions(newSkus).forEach(p -> into.get(p.sku()).put(p.locationId(), p));
     }
 
     /** Event ids are the sources' own: two sources may both send id "1", so the key is namespaced by source. */
@@ -194,8 +221,8 @@ public class LedgerService {
     }
 
     private void record(LedgerBatchResult result) {
-        result.outcomes().forEach((outcome, n) ->
-                meters.counter("inventory.events.processed", "outcome", outcome.name().toLowerCase()).increment(n));
+        result.tallies().forEach((tally, n) -> meters.counter("inventory.events.processed", "source", tally.source(),
+                "type", tally.type(), "outcome", tally.outcome().name().toLowerCase()).increment(n));
         if (result.invalid() > 0) {
             meters.counter("inventory.events.invalid").increment(result.invalid());
         }

@@ -15,6 +15,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import io.inventorysync.event.EventCodec;
 import io.inventorysync.event.EventIdDeriver;
 import io.inventorysync.event.EventType;
+import io.inventorysync.event.EventsReceived;
 import io.inventorysync.event.InventoryEvent;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -62,6 +63,7 @@ public class ReservationExpiry implements Processor {
             records.add(record);
         }
         meters.counter("inventory.reservations.expired").increment(records.size());
+        EventsReceived.count(meters, SOURCE, EventType.RELEASE, records.size());
         exchange.getMessage().setBody(records);
     }
 }

@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.apache.camel.CamelContext;
 import org.apache.camel.support.PropertyBindingSupport;
 
+import io.inventorysync.channel.ChannelApiMeters;
 import io.inventorysync.connector.ConnectorCatalog;
 import io.inventorysync.connector.ConnectorConfigException;
 import io.inventorysync.connector.ConnectorDefinition;
@@ -49,14 +50,16 @@ public class ChannelReaders {
                 bind(configuration, channel);
                 // the sink kamelet names the shop after the channel, so both share the shop's cost bucket
                 return new ShopifyChannelReader(ShopifyInventoryClient.create(configuration.toClientSettings(channel.name()),
-                        component.getRateLimiterRegistry(), channel.name()));
+                        component.getRateLimiterRegistry(), channel.name(),
+                        ChannelApiMeters.of(component.getMeterRegistry(), camel, channel.name())));
             }
             case "amazon" -> {
                 AmazonListingsComponent component = camel.getComponent("amazon-listings", AmazonListingsComponent.class);
                 AmazonListingsConfiguration configuration = component.getConfiguration().copy();
                 bind(configuration, channel);
                 return new AmazonChannelReader(AmazonListingsClient.create(
-                        configuration.toClientSettings(channel.setting("sellerId")), component.getRateLimiterRegistry()));
+                        configuration.toClientSettings(channel.setting("sellerId")), component.getRateLimiterRegistry(),
+                        ChannelApiMeters.of(component.getMeterRegistry(), camel, channel.name())));
             }
             default -> throw new ConnectorConfigException(channel.file(), "reconciliation cannot read channel type "
                     + channel.type());

@@ -31,6 +31,12 @@ public final class ChunkedComparison {
         void accept(List<ListingDifference> differences);
     }
 
+    /** Told the totals so far after each page, so a long run shows how far it got. */
+    @FunctionalInterface
+    public interface ProgressSink {
+        void accept(ComparisonResult soFar);
+    }
+
     private final ListingPages pages;
     private final ListingIds ids;
     private final ChannelReader reader;
@@ -47,6 +53,10 @@ public final class ChunkedComparison {
     }
 
     public ComparisonResult run(DifferenceSink sink) throws Exception {
+        return run(sink, soFar -> { });
+    }
+
+    public ComparisonResult run(DifferenceSink sink, ProgressSink progress) throws Exception {
         int compared = 0;
         int unreadable = 0;
         int differences = 0;
@@ -84,6 +94,7 @@ public final class ChunkedComparison {
             if (!found.isEmpty()) {
                 sink.accept(found);
             }
+            progress.accept(new ComparisonResult(compared, unreadable, differences));
             if (page.size() < chunkSize) {
                 return new ComparisonResult(compared, unreadable, differences);
             }

@@ -19,15 +19,34 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/reconciliations")
 public class ReconciliationController {
 
+    private static final int MAX_TOP = 1000;
+
     private final Reconciliations reconciliations;
     private final ReconciliationStore store;
     private final ExecutorService runs;
+    private final ReconciliationSettings settings;
 
     public ReconciliationController(Reconciliations reconciliations, ReconciliationStore store,
-            ReconciliationExecutor runs) {
+            ReconciliationExecutor runs, ReconciliationSettings settings) {
         this.reconciliations = reconciliations;
         this.store = store;
         this.runs = runs.executor();
+        this.settings = settings;
+    }
+
+    /**
+     * The report of one run: counts, discrepancy rate, duration, mode, the {@code top} largest differences; while it
+     * runs, how far it got (updated after every chunk).
+     */
+    @GetMapping("/{id}")
+    public ResponseEntity<Object> report(@PathVariable long id, @RequestParam(required = false) Integer top) {
+        int shown = top == null ? settings.getReportTop() : top;
+        if (shown < 1 || shown > MAX_TOP) {
+            return ResponseEntity.badRequest().body(Map.of("status", 400, "error", "top must be 1 to " + MAX_TOP));
+        }
+        return store.find(id, shown).<ResponseEntity<Object>>map(ResponseEntity::ok)
+                .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND)
+                        .body(Map.of("status", 404, "error", "no reconciliation " + id)));
     }
 
     @GetMapping

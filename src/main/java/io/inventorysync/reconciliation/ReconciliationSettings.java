@@ -21,6 +21,8 @@ public class ReconciliationSettings {
     private Duration settle = Duration.ofMinutes(1);
     /** A run still "running" after this long is taken to have died and no longer blocks a new one. */
     private Duration staleAfter = Duration.ofHours(6);
+    /** How many of the largest differences GET /api/v1/reconciliations/{id} shows unless {@code ?top=} says. */
+    private int reportTop = 20;
 
     public int getChunkSize() { return chunkSize; }
     public void setChunkSize(int chunkSize) { this.chunkSize = chunkSize; }
@@ -30,4 +32,6 @@ public class ReconciliationSettings {
     public void setSettle(Duration settle) { this.settle = settle; }
     public Duration getStaleAfter() { return staleAfter; }
     public void setStaleAfter(Duration staleAfter) { this.staleAfter = staleAfter; }
+    public int getReportTop() { return reportTop; }
+    public void setReportTop(int reportTop) { this.reportTop = reportTop; }
 }

@@ -15,7 +15,14 @@ import io.inventorysync.channel.ListingStore;
 /** The {@code reconciliation_run} and {@code reconciliation_difference} tables, and the listing pages a run reads. */
 public class ReconciliationStore {
 
+    /** Largest differences shown per run in the list. */
     private static final int LARGEST = 5;
+    /** Live mode compares the listings whose last push succeeded and that have nothing pending. */
+    private static final String PUSHED_LISTINGS = """
+            l.pushed_version > 0 AND l.desired_version = l.pushed_version AND l.pushed_quantity IS NOT NULL
+            AND l.last_error_code IS NULL""";
+    private static final String SHADOW_LISTINGS = """
+            NOT EXISTS (SELECT 1 FROM channel_sku_control s WHERE s.channel = l.channel AND s.sku = l.sku AND s.paused)""";
 
     private final JdbcTemplate jdbc;
     private final ListingStore listings;
@@ -30,21 +37,51 @@ public class ReconciliationStore {
      * {@code staleAfter} is taken to have died with its instance and does not block.
      */
     public Optional<Long> begin(String channel, String trigger, double maxDifferenceShare, Duration staleAfter) {
+        return begin(channel, trigger, maxDifferenceShare, staleAfter, ReconciliationRun.LIVE);
+    }
+
+    /** @param mode {@link ReconciliationRun#LIVE} or {@link ReconciliationRun#SHADOW}; fixes which listings it compares */
+    public Optional<Long> begin(String channel, String trigger, double maxDifferenceShare, Duration staleAfter, String mode) {
+        String eligible = ReconciliationRun.SHADOW.equals(mode) ? SHADOW_LISTINGS : PUSHED_LISTINGS;
         List<Long> id = jdbc.queryForList("""
-                INSERT INTO reconciliation_run (channel, status, trigger, max_difference_share)
-                SELECT ?, 'running', ?, ? WHERE NOT EXISTS (SELECT 1 FROM reconciliation_run
+                INSERT INTO reconciliation_run (channel, status, trigger, max_difference_share, mode, listings_total)
+                SELECT ?, 'running', ?, ?, ?, (SELECT count(*) FROM channel_listing l WHERE l.channel = ? AND %s)
+                WHERE NOT EXISTS (SELECT 1 FROM reconciliation_run
                     WHERE channel = ? AND status = 'running' AND started_at > now() - make_interval(secs => ?))
-                RETURNING id""", Long.class, channel, trigger, maxDifferenceShare, channel, staleAfter.toSeconds());
+                RETURNING id""".formatted(eligible), Long.class, channel, trigger, maxDifferenceShare, mode, channel,
+                channel, staleAfter.toSeconds());
         return id.stream().findFirst();
+    }
+
+    public String mode(long runId) {
+        return jdbc.queryForObject("SELECT mode FROM reconciliation_run WHERE id = ?", String.class, runId);
+    }
+
+    /** The totals of the chunks compared so far, while the run goes on. */
+    public void progress(long runId, ComparisonResult soFar) {
+        jdbc.update("""
+                UPDATE reconciliation_run SET listings_compared = ?, listings_unreadable = ?, differences = ?,
+                    progress_at = now() WHERE id = ? AND status = 'running'""",
+                soFar.compared(), soFar.unreadable(), soFar.differences(), runId);
+    }
+
+    /**
+     * Shadow mode: every listing of the channel an operator has not paused, with the quantity the pipeline would
+     * publish now (the ledger's, under the channel controls), whether or not it was ever pushed.
+     */
+    public List<ReconciledListing> wouldPublishListings(String channel, String sku, int limit) {
+        return jdbc.query("""
+                SELECT l.sku, published_quantity(l.channel, l.sku, l.desired_quantity), l.desired_version
+                FROM channel_listing l WHERE l.channel = ? AND l.sku > ? AND %s ORDER BY l.sku LIMIT ?"""
+                .formatted(SHADOW_LISTINGS),
+                (rs, i) -> new ReconciledListing(rs.getString(1), rs.getInt(2), rs.getLong(3)), channel, sku, limit);
     }
 
     /** Listings whose last push succeeded and that have nothing pending, in SKU order after {@code sku}. */
     public List<ReconciledListing> pushedListings(String channel, String sku, int limit) {
         return jdbc.query("""
-                SELECT sku, pushed_quantity, pushed_version FROM channel_listing
-                WHERE channel = ? AND sku > ? AND pushed_version > 0 AND desired_version = pushed_version
-                  AND pushed_quantity IS NOT NULL AND last_error_code IS NULL
-                ORDER BY sku LIMIT ?""",
+                SELECT l.sku, l.pushed_quantity, l.pushed_version FROM channel_listing l
+                WHERE l.channel = ? AND l.sku > ? AND %s ORDER BY l.sku LIMIT ?""".formatted(PUSHED_LISTINGS),
                 (rs, i) -> new ReconciledListing(rs.getString(1), rs.getInt(2), rs.getLong(3)), channel, sku, limit);
     }
 
@@ -118,31 +155,42 @@ public class ReconciliationStore {
 
     public List<ReconciliationRun> list(String channel, int limit) {
         return jdbc.query("""
-                SELECT * FROM reconciliation_run WHERE (CAST(? AS text) IS NULL OR channel = ?) ORDER BY id DESC LIMIT ?""",
-                (rs, i) -> run(rs), channel, channel, limit);
+                SELECT *, now() AS read_at FROM reconciliation_run WHERE (CAST(? AS text) IS NULL OR channel = ?)
+                ORDER BY id DESC LIMIT ?""",
+                (rs, i) -> run(rs, LARGEST), channel, channel, limit);
     }
 
     public Optional<ReconciliationRun> find(long id) {
-        return jdbc.query("SELECT * FROM reconciliation_run WHERE id = ?", (rs, i) -> run(rs), id).stream().findFirst();
+        return find(id, LARGEST);
     }
 
-    private ReconciliationRun run(ResultSet rs) throws SQLException {
+    /** @param top how many of the largest differences (by absolute difference) to include */
+    public Optional<ReconciliationRun> find(long id, int top) {
+        return jdbc.query("SELECT *, now() AS read_at FROM reconciliation_run WHERE id = ?", (rs, i) -> run(rs, top), id)
+                .stream().findFirst();
+    }
+
+    private ReconciliationRun run(ResultSet rs, int top) throws SQLException {
         long id = rs.getLong("id");
         Instant started = rs.getTimestamp("started_at").toInstant();
         Instant finished = instant(rs.getTimestamp("finished_at"));
+        // a running run reports the time taken so far, on the database's clock like started_at
+        Instant end = finished != null ? finished : rs.getTimestamp("read_at").toInstant();
         int compared = rs.getInt("listings_compared");
         int differences = rs.getInt("differences");
+        String mode = rs.getString("mode");
         List<ReconciliationRun.Difference> largest = jdbc.query("""
                 SELECT sku, expected_quantity, channel_quantity, corrected FROM reconciliation_difference WHERE run_id = ?
                 ORDER BY abs(channel_quantity - expected_quantity) DESC, sku LIMIT ?""",
                 (d, i) -> new ReconciliationRun.Difference(d.getString(1), d.getInt(2), d.getInt(3),
-                        d.getInt(3) - d.getInt(2), d.getBoolean(4)), id, LARGEST);
-        return new ReconciliationRun(id, rs.getString("channel"), rs.getString("status"), rs.getString("trigger"),
-                started, finished, finished == null ? null : Duration.between(started, finished).toMillis(),
+                        d.getInt(3) - d.getInt(2), d.getBoolean(4)), id, top);
+        return new ReconciliationRun(id, rs.getString("channel"), rs.getString("status"), rs.getString("trigger"), mode,
+                started, finished, Duration.between(started, end).toMillis(), (Integer) rs.getObject("listings_total"),
                 compared, rs.getInt("listings_unreadable"), differences,
+                ReconciliationRun.SHADOW.equals(mode) ? differences : null,
                 compared == 0 ? 0 : (double) differences / compared, rs.getDouble("max_difference_share"),
-                rs.getInt("corrections_requested"), instant(rs.getTimestamp("applied_at")), rs.getString("error"),
-                largest);
+                rs.getInt("corrections_requested"), instant(rs.getTimestamp("applied_at")),
+                instant(rs.getTimestamp("progress_at")), rs.getString("error"), largest);
     }
 
     private static Instant instant(Timestamp timestamp) {

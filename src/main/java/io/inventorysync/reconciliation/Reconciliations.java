@@ -8,8 +8,10 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import io.inventorysync.channel.control.ChannelControls;
 import io.inventorysync.connector.ConnectorDefinition;
 import io.inventorysync.mapping.SkuMappings;
+import io.inventorysync.monitor.JobOutcome;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -19,6 +21,10 @@ import io.micrometer.core.instrument.MeterRegistry;
  * unless they exceed the guard rail's share of the listings compared — corrects them through the normal dispatch
  * path. A held run is corrected only when an operator {@link #apply applies} it: a mass difference more likely means
  * a wrong mapping or a channel-side import than drift, and "correcting" it could overwrite a whole shop.
+ * <p>
+ * A channel in shadow mode (pushes disabled, e.g. while another system still feeds it) is compared with what the
+ * pipeline <em>would</em> publish instead; its differences are what the pipeline would change, and nothing is ever
+ * corrected (so the guard rail has nothing to hold).
  */
 public class Reconciliations {
 
@@ -31,11 +37,15 @@ public class Reconciliations {
     private final SkuMappings mappings;
     private final ReconciliationSettings settings;
     private final MeterRegistry meters;
+    private final ChannelControls controls;
+    private final HeldRunNotifier heldRuns;
     private final Map<String, AtomicReference<Double>> lastRates = new ConcurrentHashMap<>();
 
     public Reconciliations(ReconciliationStore store, ChannelReaders readers, SkuMappings mappings,
-            ReconciliationSettings settings, MeterRegistry meters) {
+            ReconciliationSettings settings, MeterRegistry meters, ChannelControls controls, HeldRunNotifier heldRuns) {
         this.store = store;
+        this.controls = controls;
+        this.heldRuns = heldRuns;
         this.readers = readers;
         this.mappings = mappings;
         this.settings = settings;
@@ -50,18 +60,31 @@ public class Reconciliations {
      */
     public long begin(String channel, String trigger) {
         ConnectorDefinition definition = readers.channel(channel);
-        return store.begin(channel, trigger, maxDifferenceShare(definition), settings.getStaleAfter())
+        String mode = controls.shadow(channel) ? ReconciliationRun.SHADOW : ReconciliationRun.LIVE;
+        return store.begin(channel, trigger, maxDifferenceShare(definition), settings.getStaleAfter(), mode)
                 .orElseThrow(() -> new ReconciliationAlreadyRunningException(channel));
     }
 
-    /** Compares, records, and corrects or holds; never throws (a failure is recorded on the run). */
-    public void execute(long runId, String channel) {
+    /** Compares, records, and corrects or holds; never throws (a failure is recorded on the run and returned). */
+    public JobOutcome execute(long runId, String channel) {
         try {
             ConnectorDefinition definition = readers.channel(channel);
             int chunkSize = Integer.parseInt(definition.setting("reconcileChunkSize", String.valueOf(settings.getChunkSize())));
-            ChunkedComparison comparison = new ChunkedComparison((after, limit) -> store.pushedListings(channel, after, limit),
+            boolean shadow = ReconciliationRun.SHADOW.equals(store.mode(runId));
+            ChunkedComparison comparison = new ChunkedComparison((after, limit) -> shadow
+                    ? store.wouldPublishListings(channel, after, limit) : store.pushedListings(channel, after, limit),
                     sku -> mappings.listing(channel, sku), readers.reader(channel), chunkSize);
-            ComparisonResult result = comparison.run(differences -> store.recordDifferences(runId, differences));
+            ComparisonResult result = comparison.run(differences -> store.recordDifferences(runId, differences),
+                    soFar -> store.progress(runId, soFar));
+            if (shadow) {
+                count(channel, result);
+                store.finish(runId, ReconciliationRun.DONE, result);
+                LOG.info("Shadow reconciliation {} of {}: {} compared, {} unreadable; the pipeline would change {}"
+                        + " (nothing corrected: shadow mode)", runId, channel, result.compared(), result.unreadable(),
+                        result.differences());
+                return JobOutcome.completed(result.compared() + result.unreadable(), result.unreadable(),
+                        "listings unreadable");
+            }
             boolean held = result.discrepancyRate() > maxDifferenceShare(definition);
             count(channel, result);
             int corrections = 0;
@@ -72,24 +95,37 @@ public class Reconciliations {
                 corrections = store.applyCorrections(runId, channel, chunkSize);
             }
             store.finish(runId, held ? ReconciliationRun.HELD : ReconciliationRun.DONE, result);
+            if (held) {
+                heldRuns.held(channel, runId, "Reconciliation %d of %s is held: %d of %d listings (%.1f %%) differ from what"
+                        .formatted(runId, channel, result.differences(), result.compared(), 100 * result.discrepancyRate())
+                        + " was pushed, over the guard rail of %.1f %%. Nothing was corrected. Check the read-back and the"
+                        .formatted(100 * maxDifferenceShare(definition))
+                        + " mappings, then POST /api/v1/reconciliations/" + runId + "/apply to correct.");
+            } else {
+                heldRuns.settled(channel, "reconciliation " + runId + " of " + channel + " found drift within the guard rail");
+            }
             LOG.info("Reconciliation {} of {}: {} compared, {} differ, {} unreadable; {}", runId, channel,
                     result.compared(), result.differences(), result.unreadable(),
                     held ? "HELD (over the guard rail), nothing corrected" : corrections + " corrections requested");
+            return JobOutcome.completed(result.compared() + result.unreadable(), result.unreadable(), "listings unreadable");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             store.fail(runId, "interrupted (shutdown) before its corrections");
+            return JobOutcome.failed("reconciliation " + runId + " interrupted (shutdown) before its corrections");
         } catch (Exception e) {
             LOG.warn("Reconciliation {} of {} failed", runId, channel, e);
             store.fail(runId, e.getClass().getSimpleName() + ": " + e.getMessage());
+            return JobOutcome.failed("reconciliation " + runId + ": " + e.getClass().getSimpleName() + ": " + e.getMessage());
         }
     }
 
-    /** Scheduled entry point (the {@code reconciliation} route): one run, in the calling thread. */
-    public void reconcile(String channel) {
+    /** Scheduled entry point (the {@code reconciliation} route): one run, in the calling thread; its monitor's outcome. */
+    public JobOutcome reconcile(String channel) {
         try {
-            execute(begin(channel, "schedule"), channel);
+            return execute(begin(channel, "schedule"), channel);
         } catch (ReconciliationAlreadyRunningException | IllegalArgumentException e) {
             LOG.info("Skipping scheduled reconciliation: {}", e.getMessage());
+            return JobOutcome.skipped(e.getMessage());
         }
     }
 
@@ -104,6 +140,7 @@ public class Reconciliations {
         int corrections = store.applyCorrections(runId, channel.get(), chunkSize);
         LOG.info("Held reconciliation {} of {} applied by an operator: {} corrections requested", runId, channel.get(),
                 corrections);
+        heldRuns.settled(channel.get(), "held reconciliation " + runId + " applied by an operator");
         return store.find(runId);
     }
 

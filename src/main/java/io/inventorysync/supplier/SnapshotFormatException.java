@@ -6,11 +6,12 @@ public class SnapshotFormatException extends RuntimeException {
     private final String reason;
 
     public SnapshotFormatException(String reason, String detail) {
-        super(detail);
+        // the detail quotes the file (its header, say), and is stored in PostgreSQL, which refuses NUL, and logged
+        super(detail == null ? null : detail.replaceAll("\\p{Cntrl}", "?"));
         this.reason = reason;
     }
 
-    /** Machine-readable: {@code header-invalid} or {@code csv-malformed}. */
+    /** Machine-readable: {@code header-invalid}, {@code csv-malformed} or {@code encoding-invalid}. */
     public String reason() {
         return reason;
     }

@@ -46,7 +46,7 @@ public final class SupplierCsvParser {
     }
 
     public ParsedSnapshot parse(byte[] content) {
-        String text = new String(content, format.charset());
+        String text = decode(content);
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
         }
@@ -77,12 +77,32 @@ public final class SupplierCsvParser {
         return new ParsedSnapshot(List.copyOf(rows), List.copyOf(rejected), dataRows, trailer, trailerRows);
     }
 
+    /**
+     * The file in the supplier's charset, strictly: bytes that are not valid in it (a Latin-1 file read as UTF-8, a
+     * UTF-16 export) make the file unreadable rather than SKUs with replacement characters in them.
+     */
+    private String decode(byte[] content) {
+        try {
+            return format.charset().newDecoder().onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(content)).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new SnapshotFormatException("encoding-invalid", "the file is not valid " + format.charset().name()
+                    + " (settings.charset): " + e);
+        }
+    }
+
     private void read(CSVRecord record, int row, Columns columns, List<SupplierRow> rows, List<RejectedRow> rejected) {
         String text = rowText.format((Object[]) record.values());
         String sku = field(record, columns.sku());
         if (sku == null || sku.isEmpty()) {
             rejected.add(new RejectedRow(row, text, null, RejectedRow.ROW_INVALID,
                     "row " + row + ": no SKU in column " + format.skuColumn()));
+            return;
+        }
+        if (sku.chars().anyMatch(Character::isISOControl)) {
+            rejected.add(new RejectedRow(row, text, null, RejectedRow.ROW_INVALID,
+                    "row " + row + ": SKU contains control characters"));
             return;
         }
         if (sku.length() > MAX_SKU_LENGTH) {

@@ -3,6 +3,8 @@ package io.inventorysync.supplier;
 import java.time.Clock;
 import java.time.Duration;
 
+import io.inventorysync.event.EventType;
+import io.inventorysync.event.EventsReceived;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -50,5 +52,7 @@ public class SupplierFeedMetrics {
 
     public void events(String supplier, int events) {
         meters.counter("inventory.supplier.events", "supplier", supplier).increment(events);
+        // a supplier's events carry its name as source and are absolute counts (SnapshotApplier)
+        EventsReceived.count(meters, supplier, EventType.ADJUSTMENT, events);
     }
 }

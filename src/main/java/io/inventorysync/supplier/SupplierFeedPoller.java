@@ -5,11 +5,13 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.Optional;
 
+import org.apache.camel.Exchange;
 import org.apache.camel.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.inventorysync.monitor.JobOutcome;
 import io.inventorysync.supplier.SupplierSnapshotStore.Accepted;
 import io.inventorysync.supplier.SupplierSnapshotStore.Fingerprint;
 import io.inventorysync.supplier.SupplierSnapshotStore.NewSnapshot;
@@ -46,18 +48,29 @@ public class SupplierFeedPoller {
     }
 
     public PollOutcome poll(@Header(SUPPLIER_HEADER) String supplier) {
+        return pollAndReport(supplier, null);
+    }
+
+    /** The route's entry point: a poll, reported to the supplier's monitor (rows read, rows rejected, or why not). */
+    public PollOutcome pollAndReport(@Header(SUPPLIER_HEADER) String supplier, Exchange exchange) {
         SupplierFeed feed = feeds.get(supplier);
         PollOutcome outcome;
+        JobOutcome job;
         try {
             Result result = tx.execute(status -> pollLocked(feed));
             outcome = result.outcome();
+            job = result.job();
             handled(supplier, result.afterCommit());
         } catch (RuntimeException e) {
             LOG.warn("supplier {}: poll failed, nothing recorded; the next poll tries again: {}", supplier, e.toString());
             LOG.debug("supplier {}: poll failure", supplier, e);
             outcome = PollOutcome.FAILED;
+            job = JobOutcome.failed(e.toString());
         }
         metrics.outcome(supplier, outcome);
+        if (exchange != null) {
+            JobOutcome.report(exchange, job);
+        }
         return outcome;
     }
 
@@ -118,7 +131,8 @@ public class SupplierFeedPoller {
         int events = applier.apply(feed, id, snapshot.origin(), evaluation, effectiveAt, false);
         LOG.info("supplier {}: snapshot {} from {} applied: {} rows, {} changed counts published, {} rows rejected",
                 supplier, id, snapshot.origin(), parsed.dataRows(), events, evaluation.mapped().rejected().size());
-        return new Result(PollOutcome.APPLIED, snapshot.whenHandled());
+        return new Result(PollOutcome.APPLIED, snapshot.whenHandled(), JobOutcome.completed(parsed.dataRows(),
+                evaluation.mapped().rejected().size(), "rows rejected (see the row-invalid and sku-unmapped dead letters)"));
     }
 
     private Result quarantine(SupplierFeed feed, FetchedSnapshot snapshot, Fingerprint fingerprint, Quarantine quarantine,
@@ -130,7 +144,8 @@ public class SupplierFeedPoller {
         metrics.quarantined(supplier, quarantine.reason());
         LOG.warn("supplier {}: snapshot {} from {} quarantined ({}): {}; approve it with POST /api/v1/supplier-snapshots/{}/approve",
                 supplier, id, snapshot.origin(), quarantine.reason(), quarantine.detail(), id);
-        return new Result(PollOutcome.QUARANTINED, snapshot.whenHandled());
+        return new Result(PollOutcome.QUARANTINED, snapshot.whenHandled(), JobOutcome.failed("snapshot " + id
+                + " quarantined (" + quarantine.reason() + "): " + quarantine.detail()));
     }
 
     private static NewSnapshot record(String supplier, String status, String reason, String detail,
@@ -139,7 +154,14 @@ public class SupplierFeedPoller {
                 fingerprint.contentSha256(), fingerprint.mappingSha256(), snapshot.content().length, content, rows, 0);
     }
 
-    /** @param afterCommit what to do with the fetched file once the transaction committed */
-    private record Result(PollOutcome outcome, Runnable afterCommit) {
+    /**
+     * @param afterCommit what to do with the fetched file once the transaction committed
+     * @param job         the poll as its monitor sees it
+     */
+    private record Result(PollOutcome outcome, Runnable afterCommit, JobOutcome job) {
+        Result(PollOutcome outcome, Runnable afterCommit) {
+            this(outcome, afterCommit, outcome == PollOutcome.BUSY ? JobOutcome.skipped("another instance polls it")
+                    : JobOutcome.completed(0, 0));
+        }
     }
 }

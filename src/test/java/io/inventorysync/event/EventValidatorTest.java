@@ -335,4 +335,27 @@ class EventValidatorTest {
             assertThat(results.get(i)).hasSize(i % 2 == 0 ? 0 : 1);
         }
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"WIDGET\u0000BLU", "WIDGET\u0007", "\u001b[31mWIDGET", "WIDGET\u0085", "WIDGET\ud800"})
+    void identifierWithControlCharactersOrALoneSurrogateIsRefusedBecausePostgresqlCannotStoreIt(String sku) {
+        ObjectNode event = valid(EventType.RECEIVING).put("sku", sku);
+
+        assertThat(validator.validate(event)).extracting(FieldError::field).containsExactly("/sku");
+    }
+
+    @Test
+    void identifierWithAPairedSurrogateIsFine() {
+        assertThat(validator.validate(valid(EventType.RECEIVING).put("sku", "WIDGET-\ud83d\ude00"))).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1e400", "-1e999999999", "1000000001", "123456789012345678901234567890"})
+    void quantityBeyondTheBoundsIsRefusedEvenWhenTheSchemaLibraryComparesItAsADouble(String quantity) throws Exception {
+        ObjectMapper exact = JSON.copy().enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+        JsonNode event = exact.readTree(valid(EventType.ADJUSTMENT).without("new_available").toString()
+                .replace("}", ",\"quantity_change\":" + quantity + "}"));
+
+        assertThat(validator.validate(event)).extracting(FieldError::field).contains("/quantity_change");
+    }
 }

@@ -72,9 +72,27 @@ class OpenApiDocumentTest {
                 Map.entry("POST /api/v1/supplier-snapshots/{id}/dismiss", Set.of("200", "401", "404", "409")),
                 Map.entry("GET " + DEAD_LETTERS, Set.of("200", "400", "401")),
                 Map.entry("POST " + REPLAY, Set.of("200", "400", "401")),
+                Map.entry("GET /api/v1/dead-letters/summary", Set.of("200", "401")),
+                Map.entry("GET /api/v1/ops/channels", Set.of("200", "401")),
                 Map.entry("GET /api/v1/reconciliations", Set.of("200", "401")),
                 Map.entry("POST /api/v1/reconciliations", Set.of("202", "400", "401", "409")),
-                Map.entry("POST /api/v1/reconciliations/{id}/apply", Set.of("200", "401", "404", "409")));
+                Map.entry("POST /api/v1/reconciliations/{id}/apply", Set.of("200", "401", "404", "409")),
+                Map.entry("GET /api/v1/reconciliations/{id}", Set.of("200", "400", "401", "404")),
+                Map.entry("GET /api/v1/channels/{channel}/controls", Set.of("200", "401", "404")),
+                Map.entry("POST /api/v1/channels/{channel}/pause", Set.of("200", "401", "404")),
+                Map.entry("POST /api/v1/channels/{channel}/resume", Set.of("200", "401", "404")),
+                Map.entry("PUT /api/v1/channels/{channel}/shadow", Set.of("200", "400", "401", "404")),
+                Map.entry("POST /api/v1/channels/{channel}/limited-availability", Set.of("200", "400", "401", "404")),
+                Map.entry("DELETE /api/v1/channels/{channel}/limited-availability", Set.of("200", "401", "404")),
+                Map.entry("PUT /api/v1/channels/{channel}/skus/{sku}/pause", Set.of("200", "401", "404")),
+                Map.entry("DELETE /api/v1/channels/{channel}/skus/{sku}/pause", Set.of("200", "401", "404")),
+                Map.entry("PUT /api/v1/channels/{channel}/skus/{sku}/buffer", Set.of("200", "400", "401", "404")),
+                Map.entry("DELETE /api/v1/channels/{channel}/skus/{sku}/buffer", Set.of("200", "401", "404")),
+                Map.entry("POST /api/v1/channels/{channel}/sync", Set.of("202", "401", "404")),
+                Map.entry("GET /api/v1/incidents", Set.of("200", "400", "401")),
+                Map.entry("POST /api/v1/incidents/{id}/acknowledge", Set.of("200", "400", "401", "404", "409")),
+                Map.entry("GET /api/v1/monitors", Set.of("200", "401")),
+                Map.entry("GET /api/v1/monitors/{id}", Set.of("200", "401", "404")));
 
         Map<String, Set<String>> documented = new TreeMap<>();
         api.path("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(operation -> {
@@ -98,7 +116,10 @@ class OpenApiDocumentTest {
         assertThat(operationIds).containsExactlyInAnyOrder("publishEvents", "listDeadLetters", "replayDeadLetters",
                 "reloadMappings", "listSupplierSnapshots", "getSupplierSnapshot", "getSupplierSnapshotFile",
                 "approveSupplierSnapshot", "dismissSupplierSnapshot", "listReconciliations", "startReconciliation",
-                "applyReconciliation");
+                "applyReconciliation", "summarizeDeadLetters", "channelOverview", "getReconciliation", "getChannelControls", "pauseChannel", "resumeChannel",
+                "setChannelShadow", "engageLimitedAvailability", "liftLimitedAvailability", "pauseChannelSku",
+                "resumeChannelSku", "setChannelSkuBuffer", "removeChannelSkuBuffer", "syncChannel",
+                "listIncidents", "acknowledgeIncident", "listMonitors", "getMonitor");
     }
 
     @Test

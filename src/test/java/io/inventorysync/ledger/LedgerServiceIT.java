@@ -134,7 +134,10 @@ class LedgerServiceIT {
         assertThat(onHand("DUP-1", "STORE-1")).isEqualTo(5);
         assertThat(appliedEvents("DUP-1")).isEqualTo(3);
         assertThat(listing("DUP-1")).containsEntry("desired_quantity", 14);
-        assertThat(meters.counter("inventory.events.processed", "outcome", "duplicate").count()).isEqualTo(4);
+        assertThat(meters.counter("inventory.events.processed", "source", TestConnectors.SOURCE,
+                "type", "inventory.receiving", "outcome", "duplicate").count()).isEqualTo(3);
+        assertThat(meters.counter("inventory.events.processed", "source", TestConnectors.SOURCE,
+                "type", "inventory.sale", "outcome", "duplicate").count()).isEqualTo(1);
         assertThat(deadLetters.letters).isEmpty();
     }
 
@@ -249,6 +252,35 @@ class LedgerServiceIT {
         apply(transfer);
         assertThat(onHand("XFER-1", "WH-1")).isEqualTo(6);
         assertThat(onHand("XFER-1", "STORE-1")).isEqualTo(4);
+    }
+
+    @Test
+    void holdsAbsoluteCountsAndNegativesWrittenByOneBatchAreWhatTheNextBatchReads() {
+        // each step is its own batch, so every value below makes a round trip through the array-based writes
+        apply(delta("receiving", "KEEP-1", "WH-1", 10, null, 1));
+        apply(delta("reserve", "KEEP-1", "WH-1", -3, "O-7", 2));
+        assertThat(jdbc.queryForMap("SELECT quantity, expires_at FROM reservation WHERE sku = 'KEEP-1' AND order_id = 'O-7'"))
+                .containsEntry("quantity", 3L)
+                .containsEntry("expires_at", java.sql.Timestamp.from(io.inventorysync.support.Events.T0.plusSeconds(2 + 15 * 60)));
+
+        apply(io.inventorysync.support.Events.count("KEEP-1", "WH-1", 20, 10));
+        LedgerBatchResult olderDelta = apply(delta("sale", "KEEP-1", "WH-1", -1, null, 5));
+        assertThat(olderDelta.outcomes()).containsExactlyEntriesOf(Map.of(ApplyOutcome.SUPERSEDED, 1));
+        assertThat(onHand("KEEP-1", "WH-1")).isEqualTo(20);
+
+        apply(delta("sale", "KEEP-1", "WH-1", -3, "O-7", 11));
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM reservation WHERE sku = 'KEEP-1'", Long.class)).isZero();
+        assertThat(onHand("KEEP-1", "WH-1")).isEqualTo(17);
+
+        apply(delta("sale", "KEEP-1", "WH-1", -20, null, 12));
+        apply(delta("sale", "KEEP-1", "WH-1", -1, null, 13));
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM negative_position_log WHERE sku = 'KEEP-1'", Long.class))
+                .as("logged when it went negative, not again while it stayed negative").isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT negative_since IS NOT NULL FROM stock_position WHERE sku = 'KEEP-1'",
+                Boolean.class)).isTrue();
+        assertThat(appliedEvents("KEEP-1")).isEqualTo(7);
+        assertThat(jdbc.queryForObject("SELECT min(event_timestamp) FROM applied_event WHERE sku = 'KEEP-1'",
+                java.sql.Timestamp.class)).isEqualTo(java.sql.Timestamp.from(io.inventorysync.support.Events.T0.plusSeconds(1)));
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -23,6 +24,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.inventorysync.InventorySyncApplication;
 import io.inventorysync.connectors.amazon.sandbox.AmazonSandbox;
 import io.inventorysync.connectors.amazon.sandbox.AmazonSandboxSettings;
+import io.inventorysync.support.AmazonChannelFile;
 import io.inventorysync.support.TestConnectors;
 import io.inventorysync.support.AppUnderTest;
 import io.inventorysync.support.TestStack;
@@ -60,25 +62,8 @@ class SupplierToAmazonIT {
                   schedule: "0/1 * * * * ?"
                   minFileAge: 0s
                 """.formatted(FEED));
-        write(CONNECTORS.dir().resolve("amazon.yaml"), """
-                kind: channel
-                name: amazon-it
-                type: amazon
-                locations: [DS-GLOBEX]
-                mapping: mappings/amazon.csv
-                settings:
-                  sellerId: %s
-                  marketplaceIds: %s
-                  endpointUrl: %s
-                  lwaTokenUrl: %s
-                  lwaClientId: %s
-                  lwaClientSecret: %s
-                  lwaRefreshToken: "%s"
-                  rateLimitScale: %s
-                  feedPollInterval: 100
-                  pollInterval: 200ms
-                """.formatted(AMAZON.sellerId(), AMAZON.marketplaceId(), AMAZON.baseUrl(), AMAZON.lwaTokenUrl(),
-                AMAZON.lwaClientId(), AMAZON.lwaClientSecret(), AMAZON.lwaRefreshToken(), SCALE));
+        write(CONNECTORS.dir().resolve("amazon.yaml"), AmazonChannelFile.yaml("amazon-it", "DS-GLOBEX", "mappings/amazon.csv",
+                AMAZON, Map.of("rateLimitScale", SCALE, "feedPollInterval", 100, "pollInterval", "200ms")));
         // SUP-3 is listed on our side but Amazon does not know its seller SKU
         write(CONNECTORS.dir().resolve("mappings/amazon.csv"), "sku,sellerSku\nSUP-1,AZ-1\nSUP-2,AZ-2\nSUP-3,AZ-UNKNOWN\n");
     }

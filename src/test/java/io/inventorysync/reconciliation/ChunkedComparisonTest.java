@@ -73,6 +73,19 @@ class ChunkedComparisonTest {
     }
 
     @Test
+    void progressIsReportedAfterEveryPageWithTheTotalsSoFar() throws Exception {
+        IntStream.rangeClosed(1, 7).forEach(i -> listing("SKU-%02d".formatted(i), i, i == 5 ? 50 : i));
+        List<ComparisonResult> progress = new ArrayList<>();
+
+        ComparisonResult result = new ChunkedComparison(this::page, sku -> Optional.of(Map.of("id", "ID-" + sku)),
+                this::read, 3).run(recorded::addAll, progress::add);
+
+        assertThat(progress).containsExactly(new ComparisonResult(3, 0, 0), new ComparisonResult(6, 0, 1),
+                new ComparisonResult(7, 0, 1));
+        assertThat(result).isEqualTo(progress.get(progress.size() - 1));
+    }
+
+    @Test
     void differencesAreHandedOverPageByPageWithWhatTheChannelShows() throws Exception {
         listing("A", 10, 10);
         listing("B", 5, 2);

@@ -138,6 +138,12 @@ class ReconciliationIT {
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).untilAsserted(() ->
                 MASS.forEach(sku -> assertThat(shown(sku)).contains(7)));
 
+        // the hold is an incident on the alert ladder until an operator decides
+        String incident = "SELECT summary FROM alert_incident WHERE alert_key = ? AND resolved_at IS NULL";
+        String key = "reconciliation-held:" + TestConnectors.CHANNEL;
+        assertThat(jdbc.queryForList(incident, String.class, key)).singleElement().asString()
+                .contains("is held").contains("/api/v1/reconciliations/" + held.path("id").asLong() + "/apply");
+
         HttpResponse<String> applied = client.admin("POST", "/api/v1/reconciliations/" + held.path("id").asLong() + "/apply",
                 null, ADMIN_TOKEN);
 
@@ -147,6 +153,7 @@ class ReconciliationIT {
         assertThat(after.path("corrections_requested").asInt()).isEqualTo(MASS.size());
         assertThat(after.path("applied_at").isNull()).isFalse();
         awaitShownAsLedger(MASS);
+        assertThat(jdbc.queryForList(incident, String.class, key)).as("resolved once applied").isEmpty();
         assertThat(client.admin("POST", "/api/v1/reconciliations/" + held.path("id").asLong() + "/apply", null,
                 ADMIN_TOKEN).statusCode()).isEqualTo(409);
     }
@@ -204,6 +211,10 @@ class ReconciliationIT {
         HttpResponse<String> response = client.postSigned(array(events));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
         awaitShownAsLedger(skus);
+        // the shop shows a value a moment before the dispatcher records it pushed; a reconciliation reads the record
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject("SELECT count(*) FROM channel_listing"
+                + " WHERE channel = ? AND sku = ANY (?) AND pushed_version = desired_version", Long.class,
+                TestConnectors.CHANNEL, skus.toArray(String[]::new)) == skus.size());
     }
 
     private static int ledgerQuantity(List<String> skus, int index) {

@@ -14,10 +14,10 @@ import org.apache.sshd.server.keyprovider.SimpleGeneratorHostKeyProvider;
 import org.apache.sshd.sftp.server.SftpSubsystemFactory;
 
 /** A real SFTP server (Apache MINA SSHD) on a loopback port, serving one directory to one user with a password. */
-final class InProcessSftpServer implements AutoCloseable {
+public final class InProcessSftpServer implements AutoCloseable {
 
-    static final String USER = "acme";
-    static final String PASSWORD = "acme-secret";
+    public static final String USER = "acme";
+    public static final String PASSWORD = "acme-secret";
 
     private final SshServer server;
     private final String fingerprint;
@@ -27,7 +27,7 @@ final class InProcessSftpServer implements AutoCloseable {
         this.fingerprint = fingerprint;
     }
 
-    static InProcessSftpServer serve(Path root) {
+    public static InProcessSftpServer serve(Path root) {
         try {
             SshServer server = SshServer.setUpDefaultServer();
             server.setHost("127.0.0.1");
@@ -45,12 +45,12 @@ final class InProcessSftpServer implements AutoCloseable {
         }
     }
 
-    int port() {
+    public int port() {
         return server.getPort();
     }
 
     /** The host key fingerprint a supplier file pins ({@code SHA256:...}). */
-    String hostKeyFingerprint() {
+    public String hostKeyFingerprint() {
         return fingerprint;
     }
 

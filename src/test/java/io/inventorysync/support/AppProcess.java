@@ -28,6 +28,11 @@ public final class AppProcess {
     }
 
     public static AppProcess start(Map<String, String> properties, Path log) {
+        return start(properties, log, Duration.ofSeconds(90));
+    }
+
+    /** @param readyTimeout how long the app may take to answer its health check (longer on a busy machine) */
+    public static AppProcess start(Map<String, String> properties, Path log, Duration readyTimeout) {
         int port = freePort();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-cp", classPath(), InventorySyncApplication.class.getName(),
@@ -37,7 +42,7 @@ public final class AppProcess {
             Process process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
             AppProcess app = new AppProcess(process, port);
-            app.awaitReady(Duration.ofSeconds(90), log.toFile());
+            app.awaitReady(readyTimeout, log.toFile());
             return app;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

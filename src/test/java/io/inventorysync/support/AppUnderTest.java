@@ -32,5 +32,10 @@ public final class AppUnderTest {
         registry.add("inventory-sync.dead-letters.index-group-id", () -> "it-dl-index-" + run);
         registry.add("inventory-sync.connectors-dir", connectorsDir::toString);
         registry.add("inventory-sync.admin.token", () -> ADMIN_TOKEN);
+        // several applications live in one test JVM, and child-process tests add their own: small pools that give
+        // idle connections back keep the PostgreSQL server under its connection limit
+        registry.add("spring.datasource.hikari.maximum-pool-size", () -> "8");
+        registry.add("spring.datasource.hikari.idle-timeout", () -> "20000");
+        registry.add("spring.datasource.hikari.minimum-idle", () -> "1");
     }
 }

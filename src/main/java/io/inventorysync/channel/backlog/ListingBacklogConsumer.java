@@ -1,6 +1,5 @@
 package io.inventorysync.channel.backlog;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,7 +27,6 @@ import io.inventorysync.channel.PushOutcome;
 import io.inventorysync.deadletter.DeadLetter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 
 /**
  * Converges one channel to its desired state: claim (lease) pending listings, hand them to the route as a JSON
@@ -46,10 +44,12 @@ public class ListingBacklogConsumer extends DefaultConsumer {
     private final Runnable waker = () -> wakes.forEach(Semaphore::release);
     private final IntervalFunction backoff;
     private ExecutorService executor;
+    private DispatchMeters dispatchMeters;
     private volatile boolean running;
     private final java.util.concurrent.atomic.AtomicLong round = new java.util.concurrent.atomic.AtomicLong();
     /** Distinguishes this consumer's claims from those of an earlier run with the same instance id. */
     private final String incarnation = Long.toHexString(System.nanoTime());
+    private DispatchRoundListener idleRounds;
 
     public ListingBacklogConsumer(ListingBacklogEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -69,7 +69,9 @@ public class ListingBacklogConsumer extends DefaultConsumer {
                 .description("Listings whose desired quantity is not pushed yet").tag("channel", channel).register(meters);
         Gauge.builder("inventory.channel.oldest.pending.seconds", component.store(), s -> s.oldestPendingSeconds(channel))
                 .description("Age of the oldest unpushed change (freshness)").tag("channel", channel).register(meters);
+        dispatchMeters = new DispatchMeters(meters, channel);
         component.changes().register(channel, waker);
+        idleRounds = getEndpoint().getCamelContext().getRegistry().findSingleByType(DispatchRoundListener.class);
         int threads = Math.max(1, endpoint.getConcurrentConsumers());
         executor = getEndpoint().getCamelContext().getExecutorServiceManager()
                 .newFixedThreadPool(this, "listing-backlog-" + channel, threads);
@@ -99,6 +101,9 @@ public class ListingBacklogConsumer extends DefaultConsumer {
                 wake.drainPermits();
                 while (running && dispatchOnce() > 0) {
                     // keep draining while there is backlog
+                }
+                if (idleRounds != null) {
+                    idleRounds.idleRound(endpoint.getChannel());
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -164,8 +169,10 @@ public class ListingBacklogConsumer extends DefaultConsumer {
             } else if (exchange.getProperty(Exchange.EXCEPTION_CAUGHT) != null) {
                 // the route's dead letter channel took the batch: record it as rejected, the dead letter has it
                 Exception e = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class);
-                bySku.values().forEach(l -> component().store().recordRejected(l, e.getClass().getSimpleName(),
-                        String.valueOf(e.getMessage())));
+                bySku.values().forEach(l -> {
+                    dispatchMeters.outcome(PushOutcome.Status.REJECTED);
+                    component().store().recordRejected(l, e.getClass().getSimpleName(), String.valueOf(e.getMessage()));
+                });
             } else {
                 List<PushOutcome> outcomes;
                 try {
@@ -196,25 +203,29 @@ public class ListingBacklogConsumer extends DefaultConsumer {
     }
 
     private void record(List<PushOutcome> outcomes, Map<String, ClaimedListing> bySku) {
-        MeterRegistry meters = component().meters();
         String channel = endpoint.getChannel();
         Instant now = Instant.now();
-        Timer latency = Timer.builder("inventory.sync.latency").description("From ledger commit to the channel showing it")
-                .tag("channel", channel).register(meters);
+        // read before recording: a change committed after the push below would start a new pending period
+        Map<String, Instant> eventTimes = component().store().pendingEventTimes(channel, outcomes.stream()
+                .filter(o -> o.status() == PushOutcome.Status.PUSHED).map(PushOutcome::sku).toList());
         for (PushOutcome outcome : outcomes) {
             ClaimedListing listing = bySku.remove(outcome.sku());
             if (listing == null) {
                 continue;
             }
-            meters.counter("inventory.channel.pushes", "channel", channel, "status", outcome.status().name().toLowerCase()).increment();
             switch (outcome.status()) {
                 case PUSHED -> {
+                    dispatchMeters.outcome(PushOutcome.Status.PUSHED);
                     if (!component().store().recordPushed(listing, outcome.quantity())) {
-                        LOG.warn("Channel {}: push of {} v{} answered after its lease expired; another claim owns it now",
-                                channel, listing.sku(), listing.version());
+                        // Our value may have reached the channel after the newer claim's (a channel without
+                        // compare-and-set, such as an Amazon feed submitted late, then shows the older value): push
+                        // the latest value once more, after both.
+                        component().store().requestRepush(channel, listing.sku());
+                        LOG.warn("Channel {}: push of {} v{} answered after its lease expired and another claim took it;"
+                                + " the latest value is pushed again", channel, listing.sku(), listing.version());
                         continue;
                     }
-                    latency.record(Duration.between(listing.desiredAt(), now));
+                    dispatchMeters.acknowledged(listing.desiredAt(), eventTimes.get(listing.sku()), now);
                 }
                 case RETRY -> retry(listing, outcome.code(), outcome.message(), outcome.retryAfterMs());
                 case REJECTED -> reject(listing, outcome.code(), outcome.message());
@@ -225,6 +236,7 @@ public class ListingBacklogConsumer extends DefaultConsumer {
     }
 
     private void retry(ClaimedListing listing, String code, String message, Long retryAfterMs) {
+        dispatchMeters.outcome(PushOutcome.Status.RETRY);
         long delay = backoff.apply(listing.attempts() + 1);
         if (retryAfterMs != null) {
             delay = Math.max(delay, retryAfterMs);
@@ -233,6 +245,7 @@ public class ListingBacklogConsumer extends DefaultConsumer {
     }
 
     private void reject(ClaimedListing listing, String code, String message) {
+        dispatchMeters.outcome(PushOutcome.Status.REJECTED);
         ListingBacklogComponent component = component();
         String payload;
         try {

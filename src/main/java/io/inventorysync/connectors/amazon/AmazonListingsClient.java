@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.inventorysync.channel.ChannelApiMeters;
 import io.inventorysync.channel.ChannelClient;
 import io.inventorysync.channel.ListingQuantity;
 import io.inventorysync.channel.PushOutcome;
@@ -58,6 +59,12 @@ public final class AmazonListingsClient implements ChannelClient {
 
     public AmazonListingsClient(AmazonClientSettings settings, RateLimiterRegistry registry, LwaTokenProvider lwa,
                                 HttpClient http) {
+        this(settings, registry, lwa, http, ChannelApiMeters.NONE);
+    }
+
+    /** Counting its SP-API calls in {@code meters}. */
+    public AmazonListingsClient(AmazonClientSettings settings, RateLimiterRegistry registry, LwaTokenProvider lwa,
+                                HttpClient http, ChannelApiMeters meters) {
         this.settings = settings;
         ObjectMapper json = new ObjectMapper();
         Map<SpApiOperation, CostRateLimiter> limiters = new EnumMap<>(SpApiOperation.class);
@@ -65,16 +72,22 @@ public final class AmazonListingsClient implements ChannelClient {
             limiters.put(operation, settings.rateLimits().limiter(registry, settings.sellerId(), operation));
         }
         this.feedSubmissions = settings.rateLimits().feedSubmissionLimiter(registry, settings.sellerId());
-        this.transport = new SpApiTransport(http, settings, lwa, limiters, json);
+        this.transport = new SpApiTransport(http, settings, lwa, limiters, json, meters);
         this.feeds = new FeedsApi(transport, json);
         this.feedBuilder = new ListingsFeedBuilder(json, settings.sellerId(), settings.issueLocale(), settings.productType());
     }
 
     /** A client with its own HTTP client and LWA token provider. */
     public static AmazonListingsClient create(AmazonClientSettings settings, RateLimiterRegistry registry) {
+        return create(settings, registry, ChannelApiMeters.NONE);
+    }
+
+    /** {@link #create(AmazonClientSettings, RateLimiterRegistry)}, counting its SP-API calls in {@code meters}. */
+    public static AmazonListingsClient create(AmazonClientSettings settings, RateLimiterRegistry registry,
+                                              ChannelApiMeters meters) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(settings.connectTimeout()).build();
         return new AmazonListingsClient(settings, registry, new LwaTokenProvider(settings.lwa(), http,
-                settings.requestTimeout()), http);
+                settings.requestTimeout()), http, meters);
     }
 
     @Override

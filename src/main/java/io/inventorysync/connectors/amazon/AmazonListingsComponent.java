@@ -3,6 +3,7 @@ package io.inventorysync.connectors.amazon;
 import java.util.Map;
 
 import io.inventorysync.channel.ratelimit.RateLimiterRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
@@ -25,6 +26,10 @@ public class AmazonListingsComponent extends DefaultComponent {
             + "other code calling SP-API for the same sellers, e.g. a dispatcher waiting for a feed submission slot.")
     private RateLimiterRegistry rateLimiterRegistry = new RateLimiterRegistry();
 
+    @Metadata(label = "advanced", description = "Where API calls are counted (inventory.channel.api.calls, "
+            + "inventory.channel.api.throttled). When not set, the CamelContext's only MeterRegistry if it has one.")
+    private MeterRegistry meterRegistry;
+
     private final LwaTokenProviders tokenProviders = new LwaTokenProviders();
 
     @Override
@@ -46,6 +51,14 @@ public class AmazonListingsComponent extends DefaultComponent {
 
     public void setConfiguration(AmazonListingsConfiguration configuration) {
         this.configuration = configuration;
+    }
+
+    public MeterRegistry getMeterRegistry() {
+        return meterRegistry;
+    }
+
+    public void setMeterRegistry(MeterRegistry meterRegistry) {
+        this.meterRegistry = meterRegistry;
     }
 
     public RateLimiterRegistry getRateLimiterRegistry() {

@@ -89,6 +89,10 @@ public class AmazonListingsConfiguration implements Cloneable {
     @UriParam(label = "producer,advanced", defaultValue = "30000", description = "HTTP timeout of one call in milliseconds.")
     private long requestTimeout = 30_000;
 
+    @UriParam(label = "producer,advanced", description = "The sales channel this seller account is, as the channel tag "
+            + "of the API call meters (inventory.channel.api.calls); the seller id when not set.")
+    private String channelName;
+
     /** The client settings for {@code sellerId}; fails on a missing or invalid option. */
     public AmazonClientSettings toClientSettings(String sellerId) {
         if (lwaTokenUrl == null || lwaTokenUrl.isBlank()) {
@@ -117,6 +121,8 @@ public class AmazonListingsConfiguration implements Cloneable {
         }
     }
 
+    public String getChannelName() { return channelName; }
+    public void setChannelName(String channelName) { this.channelName = channelName; }
     public String getEndpointUrl() { return endpointUrl; }
     public void setEndpointUrl(String endpointUrl) { this.endpointUrl = endpointUrl; }
     public String getMarketplaceIds() { return marketplaceIds; }

@@ -2,6 +2,7 @@ package io.inventorysync.connectors.amazon;
 
 import java.net.http.HttpClient;
 
+import io.inventorysync.channel.ChannelApiMeters;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
@@ -47,7 +48,10 @@ public class AmazonListingsEndpoint extends DefaultEndpoint {
         AmazonClientSettings settings = configuration.toClientSettings(sellerId);
         HttpClient http = HttpClient.newBuilder().connectTimeout(settings.connectTimeout()).build();
         LwaTokenProvider lwa = getComponent().tokenProviders().provider(settings.lwa(), http, settings.requestTimeout());
-        return new AmazonListingsClient(settings, getComponent().getRateLimiterRegistry(), lwa, http);
+        String channel = configuration.getChannelName() == null || configuration.getChannelName().isBlank()
+                ? sellerId : configuration.getChannelName();
+        return new AmazonListingsClient(settings, getComponent().getRateLimiterRegistry(), lwa, http,
+                ChannelApiMeters.of(getComponent().getMeterRegistry(), getCamelContext(), channel));
     }
 
     @Override

@@ -21,6 +21,7 @@ import java.util.zip.GZIPInputStream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.inventorysync.channel.ChannelApiMeters;
 import io.inventorysync.channel.RetryableChannelException;
 import io.inventorysync.channel.ratelimit.CostRateLimiter;
 
@@ -41,6 +42,8 @@ final class SpApiTransport {
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
     private static final Pattern S3_CODE = Pattern.compile("<Code>([^<]+)</Code>");
     private static final Pattern S3_MESSAGE = Pattern.compile("<Message>([^<]+)</Message>");
+    static final String UPLOAD = "feedDocumentUpload";
+    static final String DOWNLOAD = "feedDocumentDownload";
     static final String USER_AGENT = "inventory-sync/0.1 (Language=Java; Platform=Camel)";
 
     private final HttpClient http;
@@ -48,9 +51,11 @@ final class SpApiTransport {
     private final LwaTokenProvider lwa;
     private final Map<SpApiOperation, CostRateLimiter> limiters;
     private final ObjectMapper json;
+    private final ChannelApiMeters meters;
 
     SpApiTransport(HttpClient http, AmazonClientSettings settings, LwaTokenProvider lwa,
-                   Map<SpApiOperation, CostRateLimiter> limiters, ObjectMapper json) {
+                   Map<SpApiOperation, CostRateLimiter> limiters, ObjectMapper json, ChannelApiMeters meters) {
+        this.meters = meters;
         this.http = http;
         this.settings = settings;
         this.lwa = lwa;
@@ -61,29 +66,41 @@ final class SpApiTransport {
     /** One SP-API call; {@code body} null for GET and DELETE. Returns the JSON answer of a 2xx (null if empty). */
     JsonNode call(SpApiOperation operation, String method, String pathAndQuery, JsonNode body)
             throws RetryableChannelException, SpApiCallRejectedException {
+        String name = operation.operationId();
         for (int attempt = 1; ; attempt++) {
             acquire(operation);
             String token = lwa.accessToken();
-            HttpResponse<String> response = send(operation, method, pathAndQuery, body, token);
+            HttpResponse<String> response;
+            try {
+                response = send(operation, method, pathAndQuery, body, token);
+            } catch (RetryableChannelException e) {
+                meters.call(name, ChannelApiMeters.TRANSIENT);
+                throw e;
+            }
             int status = response.statusCode();
             JsonNode answer = parse(response.body());
             if (status >= 200 && status < 300) {
+                meters.call(name, ChannelApiMeters.SUCCESS);
                 return answer;
             }
             String code = errorField(answer, "code", "HTTP_" + status);
             String message = operation.operationId() + ": " + errorText(answer, status);
             if (status == 403 && attempt == 1) {
+                meters.call(name, ChannelApiMeters.REJECTED);
                 lwa.invalidate(token); // most often an access token that expired on the way; one more try with a new one
                 continue;
             }
             if (status == 429) {
+                meters.call(name, ChannelApiMeters.THROTTLED);
                 long waitMs = oneRequestMillis(operation);
                 limiters.get(operation).penalize(Duration.ofMillis(waitMs));
                 throw new RetryableChannelException(code, message, waitMs, null);
             }
             if (status >= 500 || status == 408) {
+                meters.call(name, ChannelApiMeters.TRANSIENT);
                 throw new RetryableChannelException(code, message, null, null);
             }
+            meters.call(name, ChannelApiMeters.REJECTED);
             throw new SpApiCallRejectedException(code, message);
         }
     }
@@ -95,7 +112,8 @@ final class SpApiTransport {
                 .header("Content-Type", contentType)
                 .PUT(HttpRequest.BodyPublishers.ofByteArray(content))
                 .build();
-        HttpResponse<String> response = exchange(request, "feed document upload", HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = counted(UPLOAD, () -> exchange(request, "feed document upload",
+                HttpResponse.BodyHandlers.ofString()));
         int status = response.statusCode();
         if (status >= 200 && status < 300) {
             return;
@@ -112,7 +130,8 @@ final class SpApiTransport {
     /** GET of a document from its pre-signed URL, gunzipped when {@code gzip}. */
     byte[] download(URI url, boolean gzip) throws RetryableChannelException, SpApiCallRejectedException {
         HttpRequest request = HttpRequest.newBuilder(url).timeout(settings.requestTimeout()).GET().build();
-        HttpResponse<byte[]> response = exchange(request, "processing report download", HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> response = counted(DOWNLOAD, () -> exchange(request, "processing report download",
+                HttpResponse.BodyHandlers.ofByteArray()));
         int status = response.statusCode();
         if (status < 200 || status >= 300) {
             String text = new String(response.body(), StandardCharsets.UTF_8);
@@ -131,6 +150,27 @@ final class SpApiTransport {
         } catch (IOException e) {
             throw new RetryableChannelException("INVALID_DOCUMENT", "the processing report is not valid GZIP: " + e, null, e);
         }
+    }
+
+    /** A pre-signed URL call (no SP-API operation, no usage plan), counted under its own operation name. */
+    private <T> HttpResponse<T> counted(String operation, HttpCall<T> call) throws RetryableChannelException {
+        HttpResponse<T> response;
+        try {
+            response = call.send();
+        } catch (RetryableChannelException e) {
+            meters.call(operation, ChannelApiMeters.TRANSIENT);
+            throw e;
+        }
+        int status = response.statusCode();
+        meters.call(operation, status >= 200 && status < 300 ? ChannelApiMeters.SUCCESS
+                : status == 429 ? ChannelApiMeters.THROTTLED
+                : status == 403 || status == 408 || status >= 500 ? ChannelApiMeters.TRANSIENT : ChannelApiMeters.REJECTED);
+        return response;
+    }
+
+    @FunctionalInterface
+    private interface HttpCall<T> {
+        HttpResponse<T> send() throws RetryableChannelException;
     }
 
     private void acquire(SpApiOperation operation) throws RetryableChannelException {

@@ -51,7 +51,7 @@ final class InventoryLevelReader {
     private void readChunk(List<LevelKey> chunk, Map<LevelKey, Integer> into)
             throws RetryableChannelException, ShopifyCallRejectedException {
         try {
-            JsonNode data = transport.execute(query(chunk.size()), variables(chunk),
+            JsonNode data = transport.execute("inventoryLevels", query(chunk.size()), variables(chunk),
                     QUERY_BASE_COST + (long) chunk.size() * settings.readCostPerItem()).path("data");
             for (int i = 0; i < chunk.size(); i++) {
                 into.put(chunk.get(i), quantityIn(data.path("q" + i)));

@@ -48,7 +48,7 @@ final class SetQuantitiesCall {
     List<UserError> send(List<Quantity> quantities, String referenceDocumentUri)
             throws RetryableChannelException, ShopifyCallRejectedException {
         ObjectNode variables = variables(quantities, referenceDocumentUri);
-        JsonNode payload = transport.execute(mutation(settings.idempotencyKeys()), variables, MUTATION_COST)
+        JsonNode payload = transport.execute("inventorySetQuantities", mutation(settings.idempotencyKeys()), variables, MUTATION_COST)
                 .path("data").path("inventorySetQuantities");
         if (payload.isMissingNode() || payload.isNull()) {
             throw new ShopifyCallRejectedException("INVALID_RESPONSE", "inventorySetQuantities returned no payload");

@@ -12,6 +12,7 @@ import java.util.Optional;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.inventorysync.channel.ChannelApiMeters;
 import io.inventorysync.channel.RetryableChannelException;
 import io.inventorysync.channel.ratelimit.CostRateLimiter;
 
@@ -32,22 +33,44 @@ final class ShopifyGraphQlTransport {
     private final ShopifyClientSettings settings;
     private final CostRateLimiter limiter;
     private final ObjectMapper json;
+    private final ChannelApiMeters meters;
 
-    ShopifyGraphQlTransport(HttpClient http, ShopifyClientSettings settings, CostRateLimiter limiter, ObjectMapper json) {
+    ShopifyGraphQlTransport(HttpClient http, ShopifyClientSettings settings, CostRateLimiter limiter, ObjectMapper json,
+            ChannelApiMeters meters) {
         this.http = http;
         this.settings = settings;
         this.limiter = limiter;
         this.json = json;
+        this.meters = meters;
     }
 
     CostRateLimiter limiter() {
         return limiter;
     }
 
-    /** Posts {@code query} with {@code variables}; returns the whole answer (with {@code data}) when it has no errors. */
-    JsonNode execute(String query, ObjectNode variables, long requestedCost)
+    /**
+     * Posts {@code query} with {@code variables}; returns the whole answer (with {@code data}) when it has no errors.
+     *
+     * @param operation the GraphQL operation's name, for the API call meters
+     */
+    JsonNode execute(String operation, String query, ObjectNode variables, long requestedCost)
             throws RetryableChannelException, ShopifyCallRejectedException {
         acquire(requestedCost);
+        try {
+            JsonNode body = call(query, variables, requestedCost);
+            meters.call(operation, ChannelApiMeters.SUCCESS);
+            return body;
+        } catch (RetryableChannelException e) {
+            meters.failed(operation, e, THROTTLED);
+            throw e;
+        } catch (ShopifyCallRejectedException e) {
+            meters.call(operation, ChannelApiMeters.REJECTED);
+            throw e;
+        }
+    }
+
+    private JsonNode call(String query, ObjectNode variables, long requestedCost)
+            throws RetryableChannelException, ShopifyCallRejectedException {
         HttpResponse<String> response = send(query, variables);
         JsonNode body = parse(response.body());
         syncLimiter(body);

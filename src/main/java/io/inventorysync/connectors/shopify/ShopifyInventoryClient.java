@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.inventorysync.channel.ChannelApiMeters;
 import io.inventorysync.channel.ChannelClient;
 import io.inventorysync.channel.ListingQuantity;
 import io.inventorysync.channel.PushOutcome;
@@ -61,18 +62,34 @@ public final class ShopifyInventoryClient implements ChannelClient {
         this(settings, limiter, HttpClient.newBuilder().connectTimeout(settings.connectTimeout()).build());
     }
 
+    /** Counting its API calls in {@code meters}. */
+    public ShopifyInventoryClient(ShopifyClientSettings settings, CostRateLimiter limiter, ChannelApiMeters meters) {
+        this(settings, limiter, HttpClient.newBuilder().connectTimeout(settings.connectTimeout()).build(), meters);
+    }
+
     public ShopifyInventoryClient(ShopifyClientSettings settings, CostRateLimiter limiter, HttpClient httpClient) {
+        this(settings, limiter, httpClient, ChannelApiMeters.NONE);
+    }
+
+    public ShopifyInventoryClient(ShopifyClientSettings settings, CostRateLimiter limiter, HttpClient httpClient,
+            ChannelApiMeters meters) {
         this.settings = settings;
         ObjectMapper json = new ObjectMapper();
-        ShopifyGraphQlTransport transport = new ShopifyGraphQlTransport(httpClient, settings, limiter, json);
+        ShopifyGraphQlTransport transport = new ShopifyGraphQlTransport(httpClient, settings, limiter, json, meters);
         this.reader = new InventoryLevelReader(transport, settings, json);
         this.mutation = new SetQuantitiesCall(transport, settings, json);
     }
 
     /** A client whose limiter is the shop's shared one in {@code registry} (key {@code shopify:<shop>:graphql}). */
     public static ShopifyInventoryClient create(ShopifyClientSettings settings, RateLimiterRegistry registry, String shop) {
+        return create(settings, registry, shop, ChannelApiMeters.NONE);
+    }
+
+    /** {@link #create(ShopifyClientSettings, RateLimiterRegistry, String)}, counting its API calls in {@code meters}. */
+    public static ShopifyInventoryClient create(ShopifyClientSettings settings, RateLimiterRegistry registry, String shop,
+            ChannelApiMeters meters) {
         return new ShopifyInventoryClient(settings, registry.limiter(RateLimiterRegistry.shopifyGraphqlKey(shop),
-                INITIAL_BUCKET_SIZE, INITIAL_RESTORE_RATE));
+                INITIAL_BUCKET_SIZE, INITIAL_RESTORE_RATE), meters);
     }
 
     @Override

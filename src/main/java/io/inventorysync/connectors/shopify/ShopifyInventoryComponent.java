@@ -3,6 +3,7 @@ package io.inventorysync.connectors.shopify;
 import java.util.Map;
 
 import io.inventorysync.channel.ratelimit.RateLimiterRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
@@ -21,6 +22,10 @@ public class ShopifyInventoryComponent extends DefaultComponent {
     @Metadata(label = "advanced", autowired = true, description = "Where the per-shop rate limiters live. Share one "
             + "instance with any other code calling the same shops (key shopify:<shopName>:graphql).")
     private RateLimiterRegistry rateLimiterRegistry = new RateLimiterRegistry();
+
+    @Metadata(label = "advanced", description = "Where API calls are counted (inventory.channel.api.calls, "
+            + "inventory.channel.api.throttled). When not set, the CamelContext's only MeterRegistry if it has one.")
+    private MeterRegistry meterRegistry;
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
@@ -41,6 +46,14 @@ public class ShopifyInventoryComponent extends DefaultComponent {
 
     public void setConfiguration(ShopifyInventoryConfiguration configuration) {
         this.configuration = configuration;
+    }
+
+    public MeterRegistry getMeterRegistry() {
+        return meterRegistry;
+    }
+
+    public void setMeterRegistry(MeterRegistry meterRegistry) {
+        this.meterRegistry = meterRegistry;
     }
 
     public RateLimiterRegistry getRateLimiterRegistry() {

@@ -1,5 +1,6 @@
 package io.inventorysync.connectors.shopify;
 
+import io.inventorysync.channel.ChannelApiMeters;
 import io.inventorysync.channel.ratelimit.CostRateLimiter;
 import io.inventorysync.channel.ratelimit.RateLimiterRegistry;
 import org.apache.camel.Category;
@@ -42,7 +43,9 @@ public class ShopifyInventoryEndpoint extends DefaultEndpoint {
         CostRateLimiter limiter = getComponent().getRateLimiterRegistry().limiter(
                 RateLimiterRegistry.shopifyGraphqlKey(shopName), configuration.getInitialBucketSize(),
                 configuration.getInitialRestoreRate());
-        return new ShopifyInventoryProducer(this, new ShopifyInventoryClient(settings, limiter));
+        // the dispatcher names the shop after its channel, so the meters' channel tag matches the dispatch meters'
+        return new ShopifyInventoryProducer(this, new ShopifyInventoryClient(settings, limiter,
+                ChannelApiMeters.of(getComponent().getMeterRegistry(), getCamelContext(), shopName)));
     }
 
     @Override

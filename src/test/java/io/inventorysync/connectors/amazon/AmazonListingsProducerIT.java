@@ -107,8 +107,13 @@ class AmazonListingsProducerIT {
         assertThat(answer.getMessage().getHeader(AmazonListingsConstants.PUSHED_COUNT, Integer.class)).isEqualTo(30);
         assertThat(answer.getMessage().getHeader(AmazonListingsConstants.FEED_IDS, List.class))
                 .containsExactly(sandbox.feeds().get(0).feedId());
-        AmazonListingsClient reader = camel.getEndpoint(uri(""), AmazonListingsEndpoint.class).createClient();
         for (ListingQuantity item : items) {
+            assertThat(sandbox.quantity(item.listing().get("sellerSku"))).as(item.sku()).contains(item.quantity());
+        }
+        // and through getListingsItem, as a reconciliation reads it (a few: the read path, not its rate limit, is
+        // the point here; AmazonChannelReaderIT pages through a catalogue within the usage plan)
+        AmazonListingsClient reader = camel.getEndpoint(uri(""), AmazonListingsEndpoint.class).createClient();
+        for (ListingQuantity item : items.subList(0, 3)) {
             assertThat(reader.readQuantity(item.listing().get("sellerSku"))).as(item.sku()).contains(item.quantity());
         }
     }

@@ -20,6 +20,7 @@ import graphql.schema.GraphQLNonNull;
 import graphql.ParseAndValidate;
 import graphql.parser.Parser;
 import graphql.schema.GraphQLSchema;
+import io.inventorysync.channel.ChannelApiMeters;
 import io.inventorysync.channel.ratelimit.CostRateLimiter;
 import io.inventorysync.connectors.shopify.sandbox.ShopifyAdminSchema2025;
 import org.junit.jupiter.api.Test;
@@ -34,7 +35,7 @@ class ShopifyRequestShapesTest {
     private final GraphQLSchema shopify = ShopifyAdminSchema2025.get();
     private final ShopifyClientSettings settings = ShopifyClientSettings.builder("https://demo.myshopify.com", "t").build();
     private final ShopifyGraphQlTransport unusedTransport =
-            new ShopifyGraphQlTransport(null, settings, CostRateLimiter.create(1000, 50), JSON);
+            new ShopifyGraphQlTransport(null, settings, CostRateLimiter.create(1000, 50), JSON, ChannelApiMeters.NONE);
 
     @Test
     void levelReadQueryIsValidAgainstShopifysSchema() {

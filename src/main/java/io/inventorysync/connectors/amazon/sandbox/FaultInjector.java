@@ -9,6 +9,9 @@ final class FaultInjector {
     private final AtomicInteger throttleNext = new AtomicInteger();
     private final AtomicInteger fatalNext = new AtomicInteger();
     private final AtomicInteger cancelNext = new AtomicInteger();
+    private final AtomicInteger unauthorizedNext = new AtomicInteger();
+    private final AtomicInteger slowNext = new AtomicInteger();
+    private volatile long slowMs;
     private volatile int http5xxStatus = 503;
     private volatile long latencyMs;
 
@@ -26,6 +29,11 @@ final class FaultInjector {
         set(throttleNext, faults.throttleNext());
         set(fatalNext, faults.fatalNext());
         set(cancelNext, faults.cancelNext());
+        set(unauthorizedNext, faults.unauthorizedNext());
+        if (faults.slowMs() != null) {
+            slowMs = Math.max(0, faults.slowMs());
+        }
+        set(slowNext, faults.slowNext());
     }
 
     void reset() {
@@ -33,6 +41,9 @@ final class FaultInjector {
         throttleNext.set(0);
         fatalNext.set(0);
         cancelNext.set(0);
+        unauthorizedNext.set(0);
+        slowNext.set(0);
+        slowMs = 0;
         http5xxStatus = 503;
         latencyMs = 0;
     }
@@ -53,12 +64,16 @@ final class FaultInjector {
         return takeOne(cancelNext);
     }
 
+    boolean takeUnauthorized() {
+        return takeOne(unauthorizedNext);
+    }
+
     int http5xxStatus() {
         return http5xxStatus;
     }
 
     void delay() throws InterruptedException {
-        long ms = latencyMs;
+        long ms = latencyMs + (takeOne(slowNext) ? slowMs : 0);
         if (ms > 0) {
             Thread.sleep(ms); // the sandbox simulating a slow platform, on its own server thread
         }
@@ -66,7 +81,7 @@ final class FaultInjector {
 
     SandboxFaults snapshot() {
         return new SandboxFaults(http5xxNext.get(), http5xxStatus, throttleNext.get(), latencyMs, fatalNext.get(),
-                cancelNext.get());
+                cancelNext.get(), unauthorizedNext.get(), slowNext.get(), slowMs);
     }
 
     private static void set(AtomicInteger counter, Integer value) {

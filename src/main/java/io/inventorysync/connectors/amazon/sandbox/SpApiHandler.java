@@ -82,7 +82,7 @@ final class SpApiHandler implements HttpHandler {
                 return;
             }
             AccessTokens.Check token = tokens.check(exchange.getRequestHeaders().getFirst("x-amz-access-token"));
-            if (token != AccessTokens.Check.VALID) {
+            if (token != AccessTokens.Check.VALID || faults.takeUnauthorized()) {
                 counters.unauthorized.incrementAndGet();
                 http.errors(exchange, 403, "Unauthorized", ACCESS_DENIED,
                         token == AccessTokens.Check.EXPIRED ? "The access token you provided has expired." : "");

@@ -7,6 +7,9 @@ final class FaultInjector {
 
     private final AtomicInteger throttleNext = new AtomicInteger();
     private final AtomicInteger http5xxNext = new AtomicInteger();
+    private final AtomicInteger unauthorizedNext = new AtomicInteger();
+    private final AtomicInteger slowNext = new AtomicInteger();
+    private volatile long slowMs;
     private volatile long latencyMs;
     private volatile int throttleStatusCode;
     private volatile int http5xxStatus = 503;
@@ -34,11 +37,23 @@ final class FaultInjector {
         if (faults.http5xxNext() != null) {
             http5xxNext.set(Math.max(0, faults.http5xxNext()));
         }
+        if (faults.unauthorizedNext() != null) {
+            unauthorizedNext.set(Math.max(0, faults.unauthorizedNext()));
+        }
+        if (faults.slowMs() != null) {
+            slowMs = Math.max(0, faults.slowMs());
+        }
+        if (faults.slowNext() != null) {
+            slowNext.set(Math.max(0, faults.slowNext()));
+        }
     }
 
     void reset(int startupThrottleStatusCode) {
         throttleNext.set(0);
         http5xxNext.set(0);
+        unauthorizedNext.set(0);
+        slowNext.set(0);
+        slowMs = 0;
         latencyMs = 0;
         http5xxStatus = 503;
         throttleStatusCode = startupThrottleStatusCode;
@@ -52,8 +67,12 @@ final class FaultInjector {
         return takeOne(http5xxNext);
     }
 
+    boolean takeUnauthorized() {
+        return takeOne(unauthorizedNext);
+    }
+
     void delay() throws InterruptedException {
-        long ms = latencyMs;
+        long ms = latencyMs + (takeOne(slowNext) ? slowMs : 0);
         if (ms > 0) {
             Thread.sleep(ms); // the sandbox simulating a slow platform; never on a test thread
         }
@@ -68,7 +87,8 @@ final class FaultInjector {
     }
 
     SandboxFaults snapshot() {
-        return new SandboxFaults(throttleNext.get(), http5xxNext.get(), latencyMs, throttleStatusCode, http5xxStatus);
+        return new SandboxFaults(throttleNext.get(), http5xxNext.get(), latencyMs, throttleStatusCode, http5xxStatus,
+                unauthorizedNext.get(), slowNext.get(), slowMs);
     }
 
     private static boolean takeOne(AtomicInteger counter) {

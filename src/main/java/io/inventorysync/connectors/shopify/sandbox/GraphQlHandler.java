@@ -24,7 +24,7 @@ import graphql.validation.ValidationError;
 
 /**
  * {@code POST /admin/api/{version}/graphql.json}. Order of checks: injected latency and 5xx (an edge failure comes
- * before anything else), access token, JSON body, GraphQL parse and validation, single-query cost limit, input
+ * before anything else), access token (or an injected refusal of it), JSON body, GraphQL parse and validation, single-query cost limit, input
  * array cap, cost bucket (or an injected throttle), then execution. Every GraphQL answer carries
  * {@code extensions.cost}.
  */
@@ -74,7 +74,8 @@ final class GraphQlHandler implements HttpHandler {
                 json.send(exchange, faults.http5xxStatus(), Map.of("errors", "Service Unavailable (injected by the sandbox)"));
                 return;
             }
-            if (!accessToken.equals(exchange.getRequestHeaders().getFirst("X-Shopify-Access-Token"))) {
+            if (faults.takeUnauthorized()
+                    || !accessToken.equals(exchange.getRequestHeaders().getFirst("X-Shopify-Access-Token"))) {
                 counters.unauthorized.incrementAndGet();
                 json.send(exchange, 401, UNAUTHORIZED_BODY);
                 return;

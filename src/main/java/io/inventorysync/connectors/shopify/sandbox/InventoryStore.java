@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The shop's inventory: a catalogue of known items and locations and a quantity per item x location.
@@ -24,10 +25,19 @@ final class InventoryStore {
     private final Set<String> knownLocations = new HashSet<>();
     private boolean autoCreateItems;
     private long nextLevelId = 1;
+    private final List<QuantityApplyListener> applyListeners = new CopyOnWriteArrayList<>();
 
     InventoryStore(boolean autoCreateItems, Clock clock) {
         this.autoCreateItems = autoCreateItems;
         this.clock = clock;
+    }
+
+    void addApplyListener(QuantityApplyListener listener) {
+        applyListeners.add(listener);
+    }
+
+    void removeApplyListener(QuantityApplyListener listener) {
+        applyListeners.remove(listener);
     }
 
     synchronized void setAutoCreateItems(boolean autoCreate) {
@@ -107,6 +117,12 @@ final class InventoryStore {
             changes.add(new AppliedChange(name, delta, level.get(name), input.inventoryItemId(), input.locationId()));
             String other = name.equals("available") ? "on_hand" : "available";
             changes.add(new AppliedChange(other, delta, level.get(other), input.inventoryItemId(), input.locationId()));
+        }
+        if (!applyListeners.isEmpty()) {
+            long at = System.nanoTime();
+            for (QuantityInput input : inputs) {
+                applyListeners.forEach(l -> l.applied(input.inventoryItemId(), input.locationId(), name, input.quantity(), at));
+            }
         }
         return changes;
     }

@@ -135,6 +135,15 @@ public final class ShopifySandbox implements AutoCloseable {
         return store.setAvailable(inventoryItemId, locationId, available);
     }
 
+    /** Calls {@code listener} for every quantity a set-quantities call applies (benchmarks time the shop with it). */
+    public void addApplyListener(QuantityApplyListener listener) {
+        store.addApplyListener(listener);
+    }
+
+    public void removeApplyListener(QuantityApplyListener listener) {
+        store.removeApplyListener(listener);
+    }
+
     /** Adds items to the catalogue (matters when auto-create is off). */
     public void registerItems(Collection<String> inventoryItemIds) {
         store.registerItems(inventoryItemIds);

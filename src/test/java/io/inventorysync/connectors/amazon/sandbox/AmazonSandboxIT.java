@@ -127,9 +127,15 @@ class AmazonSandboxIT {
         assertThat(getFeed(feedId).get("processingStatus").asText()).isEqualTo("IN_QUEUE");
         assertThat(getFeed(feedId).has("resultFeedDocumentId")).isFalse();
         assertThat(sandbox.quantity("SKU-A")).contains(1);
+        // watched on the sandbox itself: polling getFeed this often would spend its quota (2/s, burst 15) while
+        // a busy machine keeps the feed queued
         await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(20))
-                .until(() -> "IN_PROGRESS".equals(getFeed(feedId).get("processingStatus").asText()));
-        assertThat(sandbox.quantity("SKU-A")).contains(1);
+                .until(() -> !"IN_QUEUE".equals(sandbox.feed(feedId).orElseThrow().processingStatus()));
+        assertThat(getFeed(feedId).get("processingStatus").asText()).isIn("IN_PROGRESS", "DONE");
+        // the new quantity shows only once the feed is done: read the quantity first, then the status
+        Integer shown = sandbox.quantity("SKU-A").orElseThrow();
+        String status = sandbox.feed(feedId).orElseThrow().processingStatus();
+        assertThat(shown == 1 || "DONE".equals(status)).as("SKU-A shows %s while the feed is %s", shown, status).isTrue();
         JsonNode done = awaitEnd(feedId);
 
         assertThat(done.get("processingStatus").asText()).isEqualTo("DONE");
@@ -349,6 +355,19 @@ class AmazonSandboxIT {
         assertThat(sandbox.stats().injectedThrottles()).isEqualTo(2);
         assertThat(sandbox.stats().http5xx()).isEqualTo(1);
         assertThat(sandbox.stats().totalViolations()).isZero();
+    }
+
+    @Test
+    void injectedRefusalAnswers403UnauthorizedWhateverTheToken() {
+        sandbox.injectFaults(SandboxFaults.unauthorized(1));
+
+        SpApiHttp.Answer refused = http.call(token, "GET", "/feeds/2021-06-30/feeds/1", null);
+        SpApiHttp.Answer next = http.call(token, "GET", "/feeds/2021-06-30/feeds/1", null);
+
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.body().at("/errors/0/code").asText()).isEqualTo("Unauthorized");
+        assertThat(next.status()).as("an unknown feed, with the same token").isEqualTo(404);
+        assertThat(sandbox.stats().unauthorized()).isEqualTo(1);
     }
 
     @Test

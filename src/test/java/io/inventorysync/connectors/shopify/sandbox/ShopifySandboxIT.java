@@ -288,6 +288,25 @@ class ShopifySandboxIT {
     }
 
     @Test
+    void injectedRefusalAnswers401LikeARevokedTokenAndSlowAnswerIsUsedUpOnce() throws Exception {
+        SandboxHttp.Answer armed = http.admin("POST", "/sandbox/faults", "{\"unauthorizedNext\":1,\"slowNext\":1,\"slowMs\":300}");
+        assertThat(armed.body().get("unauthorizedNext").asInt()).isEqualTo(1);
+
+        long start = System.nanoTime();
+        SandboxHttp.Answer refused = http.graphQl(SET, input(List.of(quantity(item(1), 1, null))));
+        long refusedMillis = (System.nanoTime() - start) / 1_000_000;
+        SandboxHttp.Answer next = http.graphQl(SET, input(List.of(quantity(item(1), 2, null))));
+
+        assertThat(refused.status()).isEqualTo(401);
+        assertThat(refused.raw().body()).contains("Invalid API key or access token");
+        assertThat(refusedMillis).as("the armed slow answer").isGreaterThanOrEqualTo(300);
+        assertThat(next.status()).isEqualTo(200);
+        assertThat(sandbox.available(item(1), LOCATION)).contains(2);
+        assertThat(sandbox.stats().unauthorized()).isEqualTo(1);
+        assertThat(sandbox.faults().slowNext()).isZero();
+    }
+
+    @Test
     void levelsAreReadAndEditedOverTheAdminApi() throws Exception {
         http.graphQl(SET, input(List.of(quantity(item(1), 5, null))));
 
