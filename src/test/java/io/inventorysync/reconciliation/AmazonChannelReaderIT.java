@@ -32,8 +32,7 @@ import io.inventorysync.connectors.amazon.sandbox.SandboxRateLimits;
  */
 class AmazonChannelReaderIT {
 
-    // a scale whose request spacing (10 ms) is far above loopback jitter: at 100x the 10 % headroom is 0.2 ms
-    static final double TIME_SCALE = 20;
+    static final double TIME_SCALE = 100;
     static AmazonSandbox sandbox;
     CamelContext camel;
     ChannelReader reader;

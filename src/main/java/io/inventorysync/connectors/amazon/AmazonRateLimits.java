@@ -10,7 +10,8 @@ import io.inventorysync.channel.ratelimit.RateLimiterRegistry;
  * <p>The feed-submission limit is kept as a bucket of one submission restored every 60 s: that satisfies "5 per 5
  * minutes" whether Amazon counts it as a token bucket or as a sliding window (a bucket of 5 would allow a sixth
  * submission one minute after a burst of five, which a window refuses). Every restore rate is run at
- * {@value #HEADROOM} of Amazon's, so requests that the network delays and then delivers close together still fit.
+ * {@value #HEADROOM} of Amazon's and every burst one short of Amazon's, so requests that the network delays and then
+ * delivers close together still fit.
  *
  * @param scale multiplies every rate: 1 = Amazon's default plans; below 1 leaves room for other applications of the
  *              same seller; above 1 only for a sandbox whose time runs faster, or an account granted higher plans
@@ -34,8 +35,14 @@ public record AmazonRateLimits(double scale) {
         return new AmazonRateLimits(1.0);
     }
 
+    /**
+     * One less than Amazon's burst. The limiter counts a request when it lets it go; Amazon counts it when it
+     * arrives. A request held up on its way (a new connection, a slow network) lets the limiter refill behind it, and
+     * the next ones then reach Amazon right after it: with a full burst that is one request over. One in flight per
+     * operation and seller is what the connector sends, so one token of margin is enough.
+     */
     public long capacity(SpApiOperation operation) {
-        return operation.burst();
+        return Math.max(1, operation.burst() - 1);
     }
 
     public double restorePerSecond(SpApiOperation operation) {

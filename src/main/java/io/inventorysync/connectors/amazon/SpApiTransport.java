@@ -68,8 +68,9 @@ final class SpApiTransport {
             throws RetryableChannelException, SpApiCallRejectedException {
         String name = operation.operationId();
         for (int attempt = 1; ; attempt++) {
-            acquire(operation);
+            // the token first: a token refresh between the limiter and the send would bunch later requests behind it
             String token = lwa.accessToken();
+            acquire(operation);
             HttpResponse<String> response;
             try {
                 response = send(operation, method, pathAndQuery, body, token);

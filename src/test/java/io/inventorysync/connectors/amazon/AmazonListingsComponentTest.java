@@ -129,6 +129,6 @@ class AmazonListingsComponentTest {
             assertThat(limiter.awaitAvailable(1, Duration.ZERO)).as("a slot is free at start").isTrue();
         });
         assertThat(shared.find("amazon:A2SELLER:createFeed")).get()
-                .satisfies(limiter -> assertThat(limiter.capacity()).isEqualTo(15));
+                .satisfies(limiter -> assertThat(limiter.capacity()).isEqualTo(14));
     }
 }

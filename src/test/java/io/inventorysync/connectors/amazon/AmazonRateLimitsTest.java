@@ -61,10 +61,11 @@ class AmazonRateLimitsTest {
     void eachOperationKeepsToAmazonsRateAndBurst() throws InterruptedException {
         CostRateLimiter createFeed = AmazonRateLimits.amazonDefaults().limiter(registry, "A2SELLER", SpApiOperation.CREATE_FEED);
         long start = clock.currentTimeNanos();
-        for (int i = 0; i < 15; i++) {
+        for (int i = 0; i < 14; i++) {
             createFeed.acquire(1);
         }
-        assertThat(clock.currentTimeNanos()).as("the burst of 15 goes at once").isEqualTo(start);
+        assertThat(clock.currentTimeNanos()).as("the burst of 15, less one for a request delayed on its way, goes at once")
+                .isEqualTo(start);
 
         createFeed.acquire(1);
 
@@ -73,11 +74,11 @@ class AmazonRateLimitsTest {
     }
 
     @Test
-    void theScaleMultipliesEveryRateAndKeepsTheBursts() {
+    void theScaleMultipliesEveryRateAndKeepsTheBurstsLessOne() {
         AmazonRateLimits fast = new AmazonRateLimits(100);
 
         assertThat(fast.restorePerSecond(SpApiOperation.GET_FEED_DOCUMENT)).isEqualTo(0.0222 * 100 * AmazonRateLimits.HEADROOM);
-        assertThat(fast.capacity(SpApiOperation.GET_FEED_DOCUMENT)).isEqualTo(10);
+        assertThat(fast.capacity(SpApiOperation.GET_FEED_DOCUMENT)).isEqualTo(9);
         assertThat(fast.feedSubmissionRestorePerSecond()).isEqualTo(5.0 / 300 * 100 * AmazonRateLimits.HEADROOM);
     }
 
