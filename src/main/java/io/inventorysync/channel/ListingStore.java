@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -45,7 +45,9 @@ public class ListingStore {
             return Set.of();
         }
         // one row per listing (the last value wins), or ON CONFLICT would touch a row twice
-        Map<List<String>, DesiredListing> unique = new LinkedHashMap<>();
+        // ... in (channel, SKU) order, the order every multi-row writer locks them in, so writers never deadlock
+        Map<List<String>, DesiredListing> unique = new java.util.TreeMap<>(
+                java.util.Comparator.<List<String>, String>comparing(k -> k.get(0)).thenComparing(k -> k.get(1)));
         desired.forEach(d -> unique.put(List.of(d.channel(), d.sku()), d));
         Set<String> changedChannels = new TreeSet<>(jdbc.query("""
                 INSERT INTO channel_listing (channel, sku, desired_quantity, desired_version, desired_at, event_at)
@@ -175,13 +177,47 @@ public class ListingStore {
      */
 
     public boolean recordPushed(ClaimedListing listing, int quantity) {
-        return jdbc.update("""
-                UPDATE channel_listing SET pushed_quantity = CASE WHEN pushed_version < ? THEN ? ELSE pushed_quantity END,
-                    pushed_version = GREATEST(pushed_version, ?), pushed_at = now(), attempts = 0,
+        return !recordPushed(listing.channel(), List.of(new Pushed(listing, quantity))).isEmpty();
+    }
+
+    /** A listing the channel accepted, and the quantity it now shows. */
+    public record Pushed(ClaimedListing listing, int quantity) {
+    }
+
+    /**
+     * Records a round's accepted pushes of one channel in one statement (one commit, not one per listing: at a
+     * few thousand listings a second the per-row commits were most of a round). Rows are locked in SKU order, the
+     * order the ledger writes them in, so the two never deadlock.
+     *
+     * @return the SKUs recorded; a listing missing from it had lost its lease (see above)
+     */
+    public Set<String> recordPushed(String channel, Collection<Pushed> pushed) {
+        if (pushed.isEmpty()) {
+            return Set.of();
+        }
+        List<Pushed> rows = pushed.stream().sorted(java.util.Comparator.comparing(p -> p.listing().sku())).toList();
+        return new HashSet<>(jdbc.query("""
+                WITH p AS (SELECT * FROM unnest(?, ?, ?, ?) AS t(sku, version, quantity, owner)),
+                locked AS MATERIALIZED (
+                    SELECT l.sku, p.version, p.quantity FROM channel_listing l JOIN p ON l.sku = p.sku AND l.lease_owner = p.owner
+                    WHERE l.channel = ? ORDER BY l.sku FOR UPDATE OF l)
+                UPDATE channel_listing l SET
+                    pushed_quantity = CASE WHEN l.pushed_version < k.version THEN k.quantity ELSE l.pushed_quantity END,
+                    pushed_version = GREATEST(l.pushed_version, k.version), pushed_at = now(), attempts = 0,
                     next_attempt_at = '-infinity', last_error_code = NULL, last_error_message = NULL,
                     lease_owner = NULL, lease_until = NULL
-                WHERE channel = ? AND sku = ? AND lease_owner = ?""",
-                listing.version(), quantity, listing.version(), listing.channel(), listing.sku(), listing.leaseOwner()) > 0;
+                FROM locked k WHERE l.channel = ? AND l.sku = k.sku
+                RETURNING l.sku""",
+                ps -> {
+                    var c = ps.getConnection();
+                    ps.setArray(1, c.createArrayOf("text", rows.stream().map(r -> r.listing().sku()).toArray()));
+                    ps.setArray(2, c.createArrayOf("int8", rows.stream().map(r -> r.listing().version()).toArray()));
+                    ps.setArray(3, c.createArrayOf("int4", rows.stream().map(Pushed::quantity).toArray()));
+                    ps.setArray(4, c.createArrayOf("text", rows.stream().map(r -> r.listing().leaseOwner()).toArray()));
+                    ps.setString(5, channel);
+                    ps.setString(6, channel);
+                },
+                (rs, i) -> rs.getString(1)));
     }
 
     public boolean recordRetry(ClaimedListing listing, String code, String message, Instant notBefore) {

@@ -199,6 +199,67 @@ class ListingStoreIT {
     }
 
     @Test
+    void aRoundIsRecordedInOneStatementAndOnlyListingsStillLeasedAreRecorded() {
+        desire("SKU-1", 1);
+        desire("SKU-2", 2);
+        desire("SKU-3", 3);
+        List<ClaimedListing> round = store.claim(channel, "round-1", 10, LONG_LEASE);
+        assertThat(round).hasSize(3);
+        // SKU-2's lease was lost meanwhile (expired and taken by another round)
+        jdbc.update("UPDATE channel_listing SET lease_owner = 'round-2' WHERE channel = ? AND sku = 'SKU-2'", channel);
+
+        Set<String> recorded = store.recordPushed(channel,
+                round.stream().map(l -> new ListingStore.Pushed(l, l.quantity())).toList());
+
+        assertThat(recorded).containsExactlyInAnyOrder("SKU-1", "SKU-3");
+        assertThat(jdbc.queryForList("SELECT sku FROM channel_listing WHERE channel = ? AND pushed_version = desired_version"
+                + " AND lease_owner IS NULL ORDER BY sku", String.class, channel)).containsExactly("SKU-1", "SKU-3");
+        assertThat(jdbc.queryForObject("SELECT lease_owner FROM channel_listing WHERE channel = ? AND sku = 'SKU-2'",
+                String.class, channel)).as("the other round's lease is left alone").isEqualTo("round-2");
+        assertThat(store.recordPushed(channel, List.of())).isEmpty();
+    }
+
+    @Test
+    void ledgerWritesAndRecordedRoundsOnTheSameListingsNeverDeadlock() throws Exception {
+        List<String> skus = IntStream.range(0, 200).mapToObj(i -> "SKU-" + i).toList();
+        store.writeDesired(skus.stream().map(s -> new DesiredListing(channel, s, 1)).toList());
+        TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            // the ledger writes the SKUs in a shuffled order in each transaction, while rounds record in another
+            Future<?> ledger = pool.submit(() -> {
+                for (int round = 2; round < 40; round++) {
+                    List<String> shuffled = new ArrayList<>(skus);
+                    java.util.Collections.shuffle(shuffled, new java.util.Random(round));
+                    int quantity = round;
+                    tx.executeWithoutResult(status -> store.writeDesired(
+                            shuffled.stream().map(s -> new DesiredListing(channel, s, quantity)).toList()));
+                }
+            });
+            Future<?> dispatcher = pool.submit(() -> {
+                for (int round = 0; round < 40; round++) {
+                    List<ClaimedListing> claimed = store.claim(channel, "round-" + round, 500, LONG_LEASE);
+                    List<ListingStore.Pushed> answers = new ArrayList<>(
+                            claimed.stream().map(l -> new ListingStore.Pushed(l, l.quantity())).toList());
+                    java.util.Collections.shuffle(answers, new java.util.Random(round));
+                    store.recordPushed(channel, answers);
+                }
+            });
+            ledger.get(60, TimeUnit.SECONDS);
+            dispatcher.get(60, TimeUnit.SECONDS);
+        } finally {
+            pool.shutdownNow();
+        }
+
+        // drain what the last ledger write left, then every listing shows the last quantity
+        for (List<ClaimedListing> c; !(c = store.claim(channel, "drain", 500, LONG_LEASE)).isEmpty(); ) {
+            store.recordPushed(channel, c.stream().map(l -> new ListingStore.Pushed(l, l.quantity())).toList());
+        }
+        assertThat(jdbc.queryForList("SELECT DISTINCT pushed_quantity FROM channel_listing WHERE channel = ?",
+                Integer.class, channel)).containsExactly(39);
+    }
+
+    @Test
     void lateSuccessOfAnOlderVersionDoesNotOverwriteANewerPush() {
         desire("SKU-1", 5);
         ClaimedListing older = claimOnly("dispatcher-a", Duration.ofMillis(300));

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -205,30 +206,35 @@ public class ListingBacklogConsumer extends DefaultConsumer {
     private void record(List<PushOutcome> outcomes, Map<String, ClaimedListing> bySku) {
         String channel = endpoint.getChannel();
         Instant now = Instant.now();
-        // read before recording: a change committed after the push below would start a new pending period
-        Map<String, Instant> eventTimes = component().store().pendingEventTimes(channel, outcomes.stream()
-                .filter(o -> o.status() == PushOutcome.Status.PUSHED).map(PushOutcome::sku).toList());
+        ListingStore store = component().store();
+        List<ListingStore.Pushed> pushed = new ArrayList<>();
         for (PushOutcome outcome : outcomes) {
             ClaimedListing listing = bySku.remove(outcome.sku());
             if (listing == null) {
                 continue;
             }
             switch (outcome.status()) {
-                case PUSHED -> {
-                    dispatchMeters.outcome(PushOutcome.Status.PUSHED);
-                    if (!component().store().recordPushed(listing, outcome.quantity())) {
-                        // Our value may have reached the channel after the newer claim's (a channel without
-                        // compare-and-set, such as an Amazon feed submitted late, then shows the older value): push
-                        // the latest value once more, after both.
-                        component().store().requestRepush(channel, listing.sku());
-                        LOG.warn("Channel {}: push of {} v{} answered after its lease expired and another claim took it;"
-                                + " the latest value is pushed again", channel, listing.sku(), listing.version());
-                        continue;
-                    }
-                    dispatchMeters.acknowledged(listing.desiredAt(), eventTimes.get(listing.sku()), now);
-                }
+                case PUSHED -> pushed.add(new ListingStore.Pushed(listing, outcome.quantity()));
                 case RETRY -> retry(listing, outcome.code(), outcome.message(), outcome.retryAfterMs());
                 case REJECTED -> reject(listing, outcome.code(), outcome.message());
+            }
+        }
+        // read before recording: a change committed after the push below would start a new pending period
+        Map<String, Instant> eventTimes = store.pendingEventTimes(channel,
+                pushed.stream().map(p -> p.listing().sku()).toList());
+        Set<String> recorded = store.recordPushed(channel, pushed);
+        for (ListingStore.Pushed p : pushed) {
+            ClaimedListing listing = p.listing();
+            dispatchMeters.outcome(PushOutcome.Status.PUSHED);
+            if (recorded.contains(listing.sku())) {
+                dispatchMeters.acknowledged(listing.desiredAt(), eventTimes.get(listing.sku()), now);
+            } else {
+                // Our value may have reached the channel after the newer claim's (a channel without compare-and-set,
+                // such as an Amazon feed submitted late, then shows the older value): push the latest value once
+                // more, after both.
+                store.requestRepush(channel, listing.sku());
+                LOG.warn("Channel {}: push of {} v{} answered after its lease expired and another claim took it;"
+                        + " the latest value is pushed again", channel, listing.sku(), listing.version());
             }
         }
         // the sink said nothing about these: treat as not pushed, try again
