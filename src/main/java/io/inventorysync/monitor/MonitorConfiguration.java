@@ -1,5 +1,6 @@
 package io.inventorysync.monitor;
 
+import java.lang.management.ManagementFactory;
 import java.time.Clock;
 
 import org.apache.camel.CamelContext;
@@ -12,6 +13,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.inventorysync.config.InventorySyncProperties;
 import io.inventorysync.connector.ConnectorCatalog;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -27,8 +29,11 @@ public class MonitorConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    MonitorPinger monitorPinger(MonitorProperties properties, MeterRegistry meters) {
-        return new MonitorPinger(properties, meters);
+    MonitorPinger monitorPinger(MonitorProperties properties, MeterRegistry meters, InventorySyncProperties pipeline) {
+        // the instance id names this instance everywhere else too (leases, alerts), so pings are told apart by it
+        String instance = pipeline.getInstanceId() != null ? pipeline.getInstanceId()
+                : ManagementFactory.getRuntimeMXBean().getName();
+        return new MonitorPinger(properties, meters, instance);
     }
 
     @Bean(destroyMethod = "close")

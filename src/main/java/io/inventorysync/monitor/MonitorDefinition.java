@@ -1,6 +1,5 @@
 package io.inventorysync.monitor;
 
-import java.net.URI;
 import java.time.Duration;
 
 /**
@@ -14,10 +13,10 @@ import java.time.Duration;
  * @param period   expected time between successes when there is no schedule (a dispatcher's rounds), or null
  * @param grace    how long after the expected time the job may be late before the monitor is DOWN
  * @param timeout  how long one run may take (a running job is LATE after it); runs above a share of it are flagged
- * @param pingUrl  healthchecks.io-compatible ping URL, or null for none (a secret: never logged)
+ * @param ping     where its pings go and in which protocol, or null for no pings
  */
 public record MonitorDefinition(String id, MonitorKind kind, String channel, String schedule, Duration period,
-        Duration grace, Duration timeout, URI pingUrl) {
+        Duration grace, Duration timeout, PingTarget ping) {
 
     public MonitorDefinition {
         if (schedule == null && period == null) {

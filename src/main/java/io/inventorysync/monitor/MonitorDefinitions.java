@@ -1,6 +1,5 @@
 package io.inventorysync.monitor;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -17,7 +16,7 @@ import io.inventorysync.connector.ConnectorDefinition;
 /**
  * Which routes are monitored, and what each monitor expects, read from the route itself (its Quartz cron, its
  * dispatcher's poll interval and lease) and from the connector file it was made from (velocity class, grace,
- * timeout, ping URL) over the pack-wide defaults.
+ * timeout, ping URL and protocol) over the pack-wide defaults.
  */
 public class MonitorDefinitions {
 
@@ -27,10 +26,12 @@ public class MonitorDefinitions {
 
     private final ConnectorCatalog catalog;
     private final MonitorProperties properties;
+    private final PingTargets pingTargets;
 
     public MonitorDefinitions(ConnectorCatalog catalog, MonitorProperties properties) {
         this.catalog = catalog;
         this.properties = properties;
+        this.pingTargets = new PingTargets(properties);
     }
 
     /** The monitor of a route, or empty when the route is not a monitored job. */
@@ -80,14 +81,9 @@ public class MonitorDefinitions {
                 duration(connector, "monitorGrace", properties.graceFor(velocity)));
         Duration timeout = duration(connector, key(prefix, "monitorTimeout"),
                 defaultTimeout != null ? defaultTimeout : grace);
-        URI pingUrl = connector.map(c -> c.settings().get(key(prefix, "monitorPingUrl"))).filter(u -> !u.isBlank())
-                .map(URI::create).orElseGet(() -> patternUrl(id));
-        return new MonitorDefinition(id, kind, channel, cron, period, grace, timeout, pingUrl);
-    }
-
-    private URI patternUrl(String id) {
-        String pattern = properties.getPingUrlPattern();
-        return pattern == null || pattern.isBlank() ? null : URI.create(pattern.replace("{monitor}", id.replace(':', '-')));
+        PingTarget ping = pingTargets.resolve(id, connector, key(prefix, "monitorPingUrl"),
+                key(prefix, "monitorPingProtocol"));
+        return new MonitorDefinition(id, kind, channel, cron, period, grace, timeout, ping);
     }
 
     private static String key(String prefix, String key) {

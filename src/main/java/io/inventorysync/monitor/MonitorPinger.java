@@ -1,13 +1,11 @@
 package io.inventorysync.monitor;
 
-import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
+import java.util.EnumMap;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -19,60 +17,53 @@ import org.slf4j.LoggerFactory;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * Sends healthchecks.io-protocol pings ({@code <url>/start?rid=}, {@code <url>?rid=}, {@code <url>/fail?rid=}, the
- * error text or a summary as the POST body), so a monitor can be watched by healthchecks.io, Cronitor's
- * healthchecks-compatible endpoint or a self-hosted server too. A ping never blocks or breaks the job: it is
- * sent asynchronously with short timeouts and a few retries; one that cannot be delivered is logged (without its
- * URL, which holds the check's key) and counted in {@code inventory.monitor.pings{outcome=failed}}. Pings of one
- * monitor go out in order, so a success never overtakes its start.
+ * Sends a monitor's pings to its ping URL in the protocol configured for it ({@link PingProtocol}: healthchecks.io
+ * and self-hosted Healthchecks, or Cronitor). A ping never blocks or breaks the job: it is sent asynchronously with
+ * short timeouts and a few retries; one that cannot be delivered is logged (without its URL, which holds the
+ * check's key) and counted in {@code inventory.monitor.pings{outcome=failed}}. Pings of one monitor go out in
+ * order, so a success never overtakes its start.
  */
 public class MonitorPinger implements AutoCloseable {
 
-    /** healthchecks.io stores at most this much of a ping body by default. */
-    static final int MAX_BODY_BYTES = 10_000;
     private static final Logger LOG = LoggerFactory.getLogger(MonitorPinger.class);
-
-    public enum Kind {
-        START("/start"), SUCCESS(""), FAIL("/fail");
-
-        private final String suffix;
-
-        Kind(String suffix) {
-            this.suffix = suffix;
-        }
-    }
 
     private final MonitorProperties properties;
     private final MeterRegistry meters;
     private final HttpClient client;
+    private final Map<PingProtocol, PingFormat> formats = new EnumMap<>(PingProtocol.class);
     private final Map<String, CompletableFuture<Void>> tails = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> pending = new ConcurrentHashMap<>();
 
-    public MonitorPinger(MonitorProperties properties, MeterRegistry meters) {
+    /** @param host this instance's name, sent where a protocol reports the sender (Cronitor's {@code host}) */
+    public MonitorPinger(MonitorProperties properties, MeterRegistry meters, String host) {
         this.properties = properties;
         this.meters = meters;
         this.client = HttpClient.newBuilder().connectTimeout(properties.getPingTimeout())
                 .followRedirects(HttpClient.Redirect.NORMAL).build();
+        for (PingProtocol protocol : PingProtocol.values()) {
+            formats.put(protocol, protocol.format(properties, host));
+        }
     }
 
     /** Queues a ping after the monitor's earlier ones; returns at once. */
-    public void ping(MonitorDefinition monitor, Kind kind, UUID runId, String body) {
-        if (monitor.pingUrl() == null) {
+    public void ping(MonitorDefinition monitor, MonitorPing ping) {
+        PingTarget target = monitor.ping();
+        if (target == null) {
             return;
         }
+        MonitorPing.Event event = ping.event();
         AtomicInteger waiting = pending.computeIfAbsent(monitor.id(), id -> new AtomicInteger());
         if (waiting.incrementAndGet() > properties.getMaxPendingPings()) {
             waiting.decrementAndGet();
             count(monitor, "dropped");
-            LOG.warn("Monitor {}: {} ping dropped, {} pings still waiting for its ping URL", monitor.id(), kind,
+            LOG.warn("Monitor {}: {} ping dropped, {} pings still waiting for its ping URL", monitor.id(), event,
                     properties.getMaxPendingPings());
             return;
         }
         HttpRequest request;
         try {
-            request = HttpRequest.newBuilder(url(monitor.pingUrl(), kind, runId)).timeout(properties.getPingTimeout())
-                    .header("Content-Type", "text/plain; charset=utf-8")
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(truncate(body))).build();
+            request = formats.get(target.protocol()).request(target.url(), ping)
+                    .timeout(properties.getPingTimeout()).build();
         } catch (URISyntaxException | IllegalArgumentException e) {
             waiting.decrementAndGet();
             count(monitor, "failed");
@@ -80,12 +71,12 @@ public class MonitorPinger implements AutoCloseable {
             return;
         }
         tails.compute(monitor.id(), (id, tail) -> (tail == null ? CompletableFuture.<Void>completedFuture(null) : tail)
-                .thenCompose(x -> send(monitor, kind, request, 1))
+                .thenCompose(x -> send(monitor, event, request, 1))
                 .exceptionally(e -> null)
                 .whenComplete((x, e) -> waiting.decrementAndGet()));
     }
 
-    private CompletableFuture<Void> send(MonitorDefinition monitor, Kind kind, HttpRequest request, int attempt) {
+    private CompletableFuture<Void> send(MonitorDefinition monitor, MonitorPing.Event event, HttpRequest request, int attempt) {
         return client.sendAsync(request, HttpResponse.BodyHandlers.discarding())
                 .handle((response, error) -> {
                     if (error == null && response.statusCode() / 100 == 2) {
@@ -96,33 +87,19 @@ public class MonitorPinger implements AutoCloseable {
                     if (attempt >= properties.getPingAttempts()) {
                         count(monitor, "failed");
                         LOG.warn("Monitor {}: {} ping failed after {} attempts ({}); the job is not affected",
-                                monitor.id(), kind, attempt, problem);
+                                monitor.id(), event, attempt, problem);
                         return CompletableFuture.<Void>completedFuture(null);
                     }
                     long delay = properties.getPingRetryDelay().toMillis() << (attempt - 1);
                     return CompletableFuture.supplyAsync(() -> null,
                             CompletableFuture.delayedExecutor(delay, TimeUnit.MILLISECONDS))
-                            .thenCompose(x -> send(monitor, kind, request, attempt + 1));
+                            .thenCompose(x -> send(monitor, event, request, attempt + 1));
                 })
                 .thenCompose(next -> next);
     }
 
     private void count(MonitorDefinition monitor, String outcome) {
         meters.counter("inventory.monitor.pings", "monitor", monitor.id(), "outcome", outcome).increment();
-    }
-
-    static URI url(URI base, Kind kind, UUID runId) throws URISyntaxException {
-        String path = base.getRawPath() == null ? "" : base.getRawPath();
-        if (path.endsWith("/") && !kind.suffix.isEmpty()) {
-            path = path.substring(0, path.length() - 1);
-        }
-        String query = (base.getRawQuery() == null ? "" : base.getRawQuery() + "&") + "rid=" + runId;
-        return new URI(base.getScheme() + "://" + base.getRawAuthority() + path + kind.suffix + "?" + query);
-    }
-
-    private static byte[] truncate(String body) {
-        byte[] bytes = (body == null ? "" : body).getBytes(StandardCharsets.UTF_8);
-        return bytes.length <= MAX_BODY_BYTES ? bytes : java.util.Arrays.copyOf(bytes, MAX_BODY_BYTES);
     }
 
     /** Waits briefly for queued pings, so a stopping instance still reports its last runs. */

@@ -9,8 +9,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * {@code inventory-sync.monitors.*}: sync-job monitors. A connector file can override per connector with its
  * settings {@code velocityClass}, {@code monitorGrace}, {@code monitorTimeout}, {@code monitorPeriod} (dispatcher)
- * and {@code monitorPingUrl}; for the channel's reconciliation the same keys prefixed {@code reconcile}
- * ({@code reconcileMonitorGrace}, {@code reconcileMonitorTimeout}, {@code reconcileMonitorPingUrl}).
+ * and {@code monitorPingUrl} with {@code monitorPingProtocol}; for the channel's reconciliation the same keys prefixed
+ * {@code reconcile} ({@code reconcileMonitorGrace}, {@code reconcileMonitorTimeout}, {@code reconcileMonitorPingUrl},
+ * {@code reconcileMonitorPingProtocol}).
  */
 @ConfigurationProperties("inventory-sync.monitors")
 public class MonitorProperties {
@@ -47,6 +48,17 @@ public class MonitorProperties {
      * pings unless a connector sets {@code monitorPingUrl}.
      */
     private String pingUrlPattern;
+    /**
+     * Protocol of the pattern's URLs and of a connector's ping URL when the connector names none
+     * ({@code monitorPingProtocol}): {@code healthchecks} (healthchecks.io, self-hosted Healthchecks) or
+     * {@code cronitor} (Cronitor's Telemetry API).
+     */
+    private PingProtocol pingProtocol = PingProtocol.HEALTHCHECKS;
+    /**
+     * Sent with Cronitor pings as {@code env}, so Cronitor can tell (and alert per) environment, e.g.
+     * {@code production}, {@code staging}. healthchecks.io has no such parameter. Empty: not sent.
+     */
+    private String pingEnvironment;
     /** Connect and response timeout of one ping attempt. */
     private Duration pingTimeout = Duration.ofSeconds(5);
     /** Attempts per ping before it is given up (logged and counted). */
@@ -90,6 +102,10 @@ public class MonitorProperties {
     public void setTimeoutWarningShare(double timeoutWarningShare) { this.timeoutWarningShare = timeoutWarningShare; }
     public String getPingUrlPattern() { return pingUrlPattern; }
     public void setPingUrlPattern(String pingUrlPattern) { this.pingUrlPattern = pingUrlPattern; }
+    public PingProtocol getPingProtocol() { return pingProtocol; }
+    public void setPingProtocol(PingProtocol pingProtocol) { this.pingProtocol = pingProtocol; }
+    public String getPingEnvironment() { return pingEnvironment; }
+    public void setPingEnvironment(String pingEnvironment) { this.pingEnvironment = pingEnvironment; }
     public Duration getPingTimeout() { return pingTimeout; }
     public void setPingTimeout(Duration pingTimeout) { this.pingTimeout = pingTimeout; }
     public int getPingAttempts() { return pingAttempts; }

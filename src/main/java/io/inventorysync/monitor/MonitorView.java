@@ -23,7 +23,7 @@ public record MonitorView(String id, String kind, String channel, MonitorState s
 
     static MonitorView of(MonitorRecord r, MonitorDefinition d) {
         return new MonitorView(r.id(), r.kind().toLowerCase(), r.channel(), r.state(), r.stateReason(),
-                r.stateChangedAt(), r.schedule(), r.periodMs(), r.graceMs(), r.timeoutMs(), d.pingUrl() != null,
+                r.stateChangedAt(), r.schedule(), r.periodMs(), r.graceMs(), r.timeoutMs(), d.ping() != null,
                 r.lastRunId(), r.lastStartAt(), r.lastSuccessAt(), r.lastFailureAt(), r.lastError(),
                 r.lastHeartbeatAt(), r.lastDurationMs(), r.lastProcessed(), r.lastFailed(), r.recentDurationsMs(),
                 r.anomalies(), r.anomalyDetail(), r.anomalyAt());

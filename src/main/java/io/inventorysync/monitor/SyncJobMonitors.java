@@ -76,7 +76,8 @@ public class SyncJobMonitors implements DispatchRoundListener, AutoCloseable {
         metrics.register(definition.id(), store.find(definition.id()).map(MonitorRecord::state).orElse(MonitorState.NEW));
         LOG.info("Monitor {}: {}, grace {}, timeout {}{}", definition.id(),
                 definition.schedule() != null ? "schedule " + definition.schedule() : "period " + definition.period(),
-                definition.grace(), definition.timeout(), definition.pingUrl() != null ? ", pinged" : "");
+                definition.grace(), definition.timeout(),
+                definition.ping() != null ? ", pinged (" + definition.ping().protocol().configName() + ")" : "");
     }
 
     public Optional<MonitorDefinition> definition(String id) {
@@ -107,7 +108,7 @@ public class SyncJobMonitors implements DispatchRoundListener, AutoCloseable {
         };
         if (monitor.kind() == MonitorKind.SCHEDULED) {
             recording.run();
-            pinger.ping(monitor, MonitorPinger.Kind.START, run.id(), "");
+            pinger.ping(monitor, MonitorPing.start(run.id()));
         } else {
             dispatcherRecorder.execute(recording);
         }
@@ -196,7 +197,7 @@ public class SyncJobMonitors implements DispatchRoundListener, AutoCloseable {
         if (recorded.previous() != recorded.state()) {
             announce(monitor, recorded.previous(), recorded.state(), recorded.reason(), now);
         }
-        ping(monitor, run, verdict, now);
+        ping(monitor, run, verdict, outcome, duration, now);
     }
 
     private Recorded apply(MonitorDefinition monitor, MonitorRecord current, Verdict verdict, JobOutcome outcome,
@@ -259,11 +260,12 @@ public class SyncJobMonitors implements DispatchRoundListener, AutoCloseable {
         };
     }
 
-    private void ping(MonitorDefinition monitor, MonitoredRun run, Verdict verdict, Instant now) {
-        if (monitor.pingUrl() == null) {
+    private void ping(MonitorDefinition monitor, MonitoredRun run, Verdict verdict, JobOutcome outcome,
+            Duration duration, Instant now) {
+        if (monitor.ping() == null) {
             return;
         }
-        MonitorPinger.Kind kind = verdict.kind == Verdict.Kind.FAILURE ? MonitorPinger.Kind.FAIL : MonitorPinger.Kind.SUCCESS;
+        MonitorPing.Event kind = verdict.kind == Verdict.Kind.FAILURE ? MonitorPing.Event.FAIL : MonitorPing.Event.SUCCESS;
         if (monitor.kind() == MonitorKind.DISPATCHER) {
             // rounds come every few seconds: ping a change of outcome at once, the same outcome once per interval
             LastPing last = dispatcherPings.get(monitor.id());
@@ -273,7 +275,8 @@ public class SyncJobMonitors implements DispatchRoundListener, AutoCloseable {
             }
             dispatcherPings.put(monitor.id(), new LastPing(kind, now));
         }
-        pinger.ping(monitor, kind, run == null ? UUID.randomUUID() : run.id(), verdict.text);
+        pinger.ping(monitor, new MonitorPing(kind, run == null ? UUID.randomUUID() : run.id(), verdict.text, duration,
+                outcome.processed(), outcome.failed()));
     }
 
     /**
@@ -316,6 +319,6 @@ public class SyncJobMonitors implements DispatchRoundListener, AutoCloseable {
     private record Recorded(MonitorState previous, MonitorState state, String reason, DurationAnomalies.Result anomalies) {
     }
 
-    private record LastPing(MonitorPinger.Kind kind, Instant at) {
+    private record LastPing(MonitorPing.Event kind, Instant at) {
     }
 }

@@ -62,7 +62,8 @@ public record SupplierFeedSettings(String name, List<String> locations, Path map
     static final Set<String> KNOWN = Set.of("schedule", "directory", "fileName", "minFileAge", "archiveDirectory", "url",
             "username", "password", "privateKey", "hostKey", "timeout", "maxFileBytes", "delimiter", "header", "skuColumn", "quantityColumn",
             "locationColumn", "charset", "trailer", "minRows", "maxZeroedShare", "missingSku", "emit", "keepFiles",
-            "maxRowDeadLetters", "velocityClass", "monitorGrace", "monitorTimeout", "monitorPingUrl");
+            "maxRowDeadLetters", "velocityClass", "monitorGrace", "monitorTimeout", "monitorPingUrl",
+            "monitorPingProtocol");
 
     public static SupplierFeedSettings from(ConnectorDefinition connector) {
         Reader s = new Reader(connector);

@@ -32,14 +32,15 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.inventorysync.connector.ConnectorCatalog;
+import io.inventorysync.monitor.PingServer.CronitorPing;
 import io.inventorysync.monitor.PingServer.Ping;
 import io.inventorysync.support.TestStack;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /**
- * Monitors on real parts: PostgreSQL (the shared table), a Camel context whose Quartz route is monitored through the
- * route policy alone, a local healthchecks.io-style server receiving the pings, and two monitor services on the same
- * table standing for two instances of the pack.
+ * Monitors on real parts: PostgreSQL (the shared table), a Camel context whose Quartz routes are monitored through the
+ * route policy alone, a local server receiving the pings (one feed pings healthchecks.io-style, one Cronitor-style,
+ * as their connector files say), and two monitor services on the same table standing for two instances of the pack.
  */
 class SyncJobMonitorsIT {
 
@@ -47,6 +48,8 @@ class SyncJobMonitorsIT {
     static final String URL = TestStack.postgresUrl(SCHEMA);
     static final String SUPPLIER = "monitored-feed";
     static final String MONITOR = "supplier-feed:" + SUPPLIER;
+    static final String CRONITOR_SUPPLIER = "cronitor-feed";
+    static final String CRONITOR_MONITOR = "supplier-feed:" + CRONITOR_SUPPLIER;
 
     static DriverManagerDataSource dataSource;
     static PingServer pingServer;
@@ -54,8 +57,9 @@ class SyncJobMonitorsIT {
     static Instance first;
     static Instance second;
     static CamelContext camel;
-    /** What the monitored route does on its next firings; when empty it skips (a heartbeat). */
+    /** What each monitored route does on its next firings; when empty it skips (a heartbeat). */
     static final BlockingQueue<Processor> script = new LinkedBlockingQueue<>();
+    static final BlockingQueue<Processor> cronitorScript = new LinkedBlockingQueue<>();
 
     /** One instance of the pack, as far as monitoring goes: its own service, meters, evaluator and event list. */
     record Instance(SyncJobMonitors monitors, SimpleMeterRegistry meters, MonitorEvaluator evaluator,
@@ -66,7 +70,7 @@ class SyncJobMonitorsIT {
             SimpleMeterRegistry meters = new SimpleMeterRegistry();
             SyncJobMonitors monitors = new SyncJobMonitors(new MonitorStore(new JdbcTemplate(dataSource)),
                     new TransactionTemplate(new DataSourceTransactionManager(dataSource)),
-                    event -> events.add((MonitorStateChanged) event), new MonitorPinger(properties, meters), meters,
+                    event -> events.add((MonitorStateChanged) event), new MonitorPinger(properties, meters, "monitors-it"), meters,
                     properties, Clock.systemUTC());
             MonitorEvaluator evaluator = new MonitorEvaluator(monitors, properties);
             evaluator.start();
@@ -102,6 +106,15 @@ class SyncJobMonitorsIT {
                   monitorGrace: PT30S
                   monitorPingUrl: %s
                 """.formatted(SUPPLIER, pingServer.url(SUPPLIER)));
+        Files.writeString(connectors.resolve("cronitor-feed.yaml"), """
+                kind: source
+                name: %s
+                type: supplier-feed
+                locations: [DS-MON]
+                settings:
+                  monitorPingUrl: %s
+                  monitorPingProtocol: cronitor
+                """.formatted(CRONITOR_SUPPLIER, pingServer.cronitorUrl("it-api-key", CRONITOR_SUPPLIER)));
         MonitorDefinitions definitions = new MonitorDefinitions(ConnectorCatalog.load(connectors, s -> s), properties);
         camel = new DefaultCamelContext();
         camel.getCamelContextExtension().setName("monitors-it-" + UUID.randomUUID().toString().substring(0, 8));
@@ -109,10 +122,15 @@ class SyncJobMonitorsIT {
         camel.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
-                from("quartz:monitors-it/" + SUPPLIER + "?cron=0/1+*+*+*+*+?&stateful=true")
-                        .routeId("supplier-feed-ingest-" + SUPPLIER)
+                scripted(SUPPLIER, script);
+                scripted(CRONITOR_SUPPLIER, cronitorScript);
+            }
+
+            private void scripted(String supplier, BlockingQueue<Processor> steps) {
+                from("quartz:monitors-it/" + supplier + "?cron=0/1+*+*+*+*+?&stateful=true")
+                        .routeId("supplier-feed-ingest-" + supplier)
                         .process(exchange -> {
-                            Processor next = script.poll();
+                            Processor next = steps.poll();
                             if (next == null) {
                                 exchange.getMessage().setBody(JobOutcome.skipped("nothing to do"));
                             } else {
@@ -142,6 +160,15 @@ class SyncJobMonitorsIT {
                 .get();
     }
 
+    /** As {@link #runAndAwaitPing} for the Cronitor-configured feed: waits for a ping of {@code state}. */
+    private static CronitorPing runAndAwaitCronitorPing(Processor run, String state, String messageContains) {
+        int before = pingServer.cronitorPings(CRONITOR_SUPPLIER).size();
+        cronitorScript.add(run);
+        return await().atMost(Duration.ofSeconds(20)).until(() -> pingServer.cronitorPings(CRONITOR_SUPPLIER).stream()
+                .skip(before).filter(p -> state.equals(p.only("state")) && p.only("message") != null
+                        && p.only("message").contains(messageContains)).findFirst(), Optional::isPresent).get();
+    }
+
     private static MonitorRecord record(String id) {
         return first.monitors().record(id).orElseThrow();
     }
@@ -154,7 +181,48 @@ class SyncJobMonitorsIT {
         assertThat(definition.schedule()).isEqualTo("0/1 * * * * ?");
         assertThat(definition.grace()).isEqualTo(Duration.ofSeconds(30));
         assertThat(definition.timeout()).isEqualTo(Duration.ofSeconds(30));
-        assertThat(definition.pingUrl()).isEqualTo(pingServer.url(SUPPLIER));
+        assertThat(definition.ping()).isEqualTo(new PingTarget(pingServer.url(SUPPLIER), PingProtocol.HEALTHCHECKS));
+        assertThat(first.monitors().definition(CRONITOR_MONITOR).orElseThrow().ping()).isEqualTo(
+                new PingTarget(pingServer.cronitorUrl("it-api-key", CRONITOR_SUPPLIER), PingProtocol.CRONITOR));
+    }
+
+    @Test
+    void cronitorConfiguredFeedPingsRunThenCompleteUnderOneSeriesWithItsCountsAndDuration() {
+        CronitorPing complete = runAndAwaitCronitorPing(e -> {
+            TimeUnit.MILLISECONDS.sleep(300);
+            e.getMessage().setBody(JobOutcome.completed(200, 3));
+        }, "complete", "200 items, 3 failed");
+
+        List<CronitorPing> sameRun = pingServer.cronitorPings(CRONITOR_SUPPLIER).stream()
+                .filter(p -> complete.only("series").equals(p.only("series"))).toList();
+        assertThat(sameRun).extracting(p -> p.only("state")).containsExactly("run", "complete");
+        assertThat(UUID.fromString(complete.only("series"))).isNotNull();
+        assertThat(complete.apiKey()).isEqualTo("it-api-key");
+        assertThat(complete.method()).isEqualTo("GET");
+        assertThat(complete.only("host")).isEqualTo("monitors-it");
+        assertThat(complete.all("metric")).contains("count:200", "error_count:3")
+                .filteredOn(m -> m.startsWith("duration:")).singleElement()
+                .satisfies(m -> assertThat(Double.parseDouble(m.substring("duration:".length()))).isBetween(0.3, 10.0));
+        assertThat(pingServer.pings(CRONITOR_SUPPLIER)).as("nothing in the healthchecks protocol").isEmpty();
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+                assertThat(record(CRONITOR_MONITOR).state()).isEqualTo(MonitorState.UP));
+    }
+
+    @Test
+    void cronitorConfiguredFeedPingsFailWithTheErrorTextAsMessage() {
+        CronitorPing fail = runAndAwaitCronitorPing(e -> {
+            throw new IllegalStateException("supplier SFTP refused the login: user \"acme\" & key #2");
+        }, "fail", "supplier SFTP refused the login");
+
+        assertThat(fail.only("message")).contains("supplier SFTP refused the login: user \"acme\" & key #2");
+        assertThat(pingServer.cronitorPings(CRONITOR_SUPPLIER)).filteredOn(p -> fail.only("series").equals(p.only("series")))
+                .extracting(p -> p.only("state")).containsExactly("run", "fail");
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+                assertThat(record(CRONITOR_MONITOR).state()).isEqualTo(MonitorState.DOWN));
+
+        runAndAwaitCronitorPing(e -> e.getMessage().setBody(JobOutcome.completed(10, 0)), "complete", "10 items, 0 failed");
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+                assertThat(record(CRONITOR_MONITOR).state()).isEqualTo(MonitorState.UP));
     }
 
     @Test

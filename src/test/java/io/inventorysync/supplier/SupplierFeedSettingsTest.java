@@ -1,6 +1,7 @@
 package io.inventorysync.supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
@@ -64,6 +65,14 @@ class SupplierFeedSettingsTest {
                 .hasMessageContaining("maxZeroedShare");
         assertThatThrownBy(() -> SupplierFeedSettings.from(supplier(List.of("DS-1"), Map.of("directory", "d", "trailer", "EOF("))))
                 .hasMessageContaining("regular expression");
+    }
+
+    @Test
+    void monitorSettingsIncludingThePingProtocolAreAcceptedBesideTheFeedsOwn() {
+        assertThatCode(() -> SupplierFeedSettings.from(supplier(List.of("DS-1"), Map.of("directory", "d",
+                "velocityClass", "fast", "monitorGrace", "PT20M", "monitorTimeout", "PT10M",
+                "monitorPingUrl", "https://cronitor.link/p/key/acme", "monitorPingProtocol", "cronitor"))))
+                .doesNotThrowAnyException();
     }
 
     @Test
