@@ -2,6 +2,7 @@ package io.inventorysync.config;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.apache.camel.CamelContext;
@@ -33,6 +34,17 @@ public class PipelineCamelConfiguration {
     /** Scheduled reconciliation of each channel (routes/reconciliation.camel.yaml), when the routes define it. */
     private static final String RECONCILIATION_TEMPLATE = "reconciliation";
 
+    /*
+     * Camel properties the ingest kamelet reads that the pack computes from the connector files and the replay
+     * settings at start: a value given for them in Spring is replaced, so they are no user setting and carry no
+     * configuration metadata (ConfigurationReferenceTest holds them to that).
+     */
+    static final String WEBHOOK_SECRETS_PROPERTY = "inventory-sync.webhook.secrets";
+    static final String TIMESTAMP_REQUIRED_SOURCES_PROPERTY = "inventory-sync.webhook.timestamp-required-sources";
+    static final String REPLAY_TOLERANCE_SECONDS_PROPERTY = "inventory-sync.webhook.replay.tolerance-seconds";
+    static final Set<String> COMPUTED_PROPERTIES = Set.of(WEBHOOK_SECRETS_PROPERTY,
+            TIMESTAMP_REQUIRED_SOURCES_PROPERTY, REPLAY_TOLERANCE_SECONDS_PROPERTY);
+
     @Bean
     CamelContextConfiguration pipelineCamelContextConfiguration(ConnectorCatalog catalog, InventorySyncProperties properties,
             WebhookReplayProperties replay,
@@ -44,14 +56,14 @@ public class PipelineCamelConfiguration {
                 KafkaTopics.ensure(brokers, properties.getTopics(), replication);
                 String secrets = catalog.sources("erp-webhook").stream()
                         .map(s -> s.name() + "=" + s.setting("secret")).collect(Collectors.joining(","));
-                context.getPropertiesComponent().addOverrideProperty("inventory-sync.webhook.secrets", secrets);
+                context.getPropertiesComponent().addOverrideProperty(WEBHOOK_SECRETS_PROPERTY, secrets);
                 // "none" rather than empty: an empty value would leave the kamelet's placeholder unresolved
                 String timestampRequired = catalog.sources("erp-webhook").stream()
                         .filter(s -> Boolean.parseBoolean(s.setting("requireTimestamp", "false")))
                         .map(ConnectorDefinition::name).collect(Collectors.joining(","));
-                context.getPropertiesComponent().addOverrideProperty("inventory-sync.webhook.timestamp-required-sources",
+                context.getPropertiesComponent().addOverrideProperty(TIMESTAMP_REQUIRED_SOURCES_PROPERTY,
                         timestampRequired.isEmpty() ? "none" : timestampRequired);
-                context.getPropertiesComponent().addOverrideProperty("inventory-sync.webhook.replay.tolerance-seconds",
+                context.getPropertiesComponent().addOverrideProperty(REPLAY_TOLERANCE_SECONDS_PROPERTY,
                         String.valueOf(replay.getTolerance().toSeconds()));
             }
 
