@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import org.springframework.boot.SpringApplication;
+
 import io.inventorysync.connectors.shopify.sandbox.SandboxFaults;
 import io.inventorysync.connectors.shopify.sandbox.ShopifySandbox;
 import io.inventorysync.embedded.EmbeddedKafkaBroker;
@@ -36,7 +38,9 @@ public final class TestStack {
             try {
                 Path dir = Files.createTempDirectory("inventory-sync-it-kafka");
                 broker = EmbeddedKafkaBroker.start(dir, 0);
-                Runtime.getRuntime().addShutdownHook(new Thread(broker::close));
+                // after Spring Boot has closed the test contexts at exit, not beside them: their Kafka clients
+                // would otherwise wait out their close timeouts against a broker already gone (30 s and more)
+                SpringApplication.getShutdownHandlers().add(broker::close);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
