@@ -15,6 +15,7 @@ import io.inventorysync.deadletter.DeadLetterGroup;
 import io.inventorysync.deadletter.DeadLetterIndex;
 import io.inventorysync.deadletter.DeadLetterReplayer;
 import io.inventorysync.deadletter.StoredDeadLetter;
+import io.inventorysync.event.PrintableText;
 import io.inventorysync.mapping.SkuMappings;
 
 /** Admin API (bearer token): list and replay dead letters, reload SKU mappings. See the OpenAPI document. */
@@ -48,9 +49,9 @@ public class AdminController {
     /** Body: {@code {"ids": [...]}} for chosen records, or {@code {"stage": ..., "reason": ...}} for all unreplayed matches. */
     @PostMapping("/dead-letters/replay")
     public ResponseEntity<Object> replay(@RequestBody ReplayRequest request) {
-        boolean printable = PrintableParametersInterceptor.isPrintable(request.stage())
-                && PrintableParametersInterceptor.isPrintable(request.reason())
-                && (request.ids() == null || request.ids().stream().allMatch(PrintableParametersInterceptor::isPrintable));
+        boolean printable = PrintableText.isPrintable(request.stage())
+                && PrintableText.isPrintable(request.reason())
+                && (request.ids() == null || request.ids().stream().allMatch(PrintableText::isPrintable));
         if (!printable) {
             return ResponseEntity.badRequest().body(Map.of("status", 400,
                     "error", "ids, stage and reason must not contain control characters"));

@@ -128,26 +128,11 @@ public final class EventValidator {
         for (String field : TEXT_FIELDS) {
             JsonNode value = event.get(field);
             boolean alreadyReported = errors.stream().anyMatch(error -> error.field().equals("/" + field));
-            if (value != null && value.isTextual() && !alreadyReported && !isPrintable(value.textValue())) {
+            if (value != null && value.isTextual() && !alreadyReported && !PrintableText.isPrintable(value.textValue())) {
                 errors.add(new FieldError("/" + field,
                         "must not contain control characters or unpaired UTF-16 surrogates"));
             }
         }
-    }
-
-    private static boolean isPrintable(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (Character.isISOControl(c)) {
-                return false;
-            }
-            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
-                i++;
-            } else if (Character.isSurrogate(c)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /**
