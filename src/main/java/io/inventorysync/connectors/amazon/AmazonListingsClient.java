@@ -1,6 +1,7 @@
 package io.inventorysync.connectors.amazon;
 
 import java.net.http.HttpClient;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -56,6 +57,7 @@ public final class AmazonListingsClient implements ChannelClient {
     private final FeedsApi feeds;
     private final ListingsFeedBuilder feedBuilder;
     private final CostRateLimiter feedSubmissions;
+    private final FeedTurnaround turnaround = new FeedTurnaround();
 
     public AmazonListingsClient(AmazonClientSettings settings, RateLimiterRegistry registry, LwaTokenProvider lwa,
                                 HttpClient http) {
@@ -220,6 +222,7 @@ public final class AmazonListingsClient implements ChannelClient {
             long deadline = started + settings.maxFeedWait().toNanos();
             FeedsApi.FeedStatus status = null;
             String lastProblem = null;
+            int polls = 0;
             try {
                 while (status == null || !status.finished()) {
                     long left = deadline - System.nanoTime();
@@ -231,9 +234,13 @@ public final class AmazonListingsClient implements ChannelClient {
                         decideAll(item -> PushOutcome.retry(item, FEED_TIMEOUT, message, null));
                         return new FeedSubmission(feedId, status == null ? null : status.processingStatus(), outcomes());
                     }
-                    Thread.sleep(Math.min(settings.feedPollInterval().toMillis(), Math.max(1, left / 1_000_000)));
+                    Duration wait = polls++ == 0 ? turnaround.firstPoll(settings.feedPollInterval()) : settings.feedPollInterval();
+                    Thread.sleep(Math.min(wait.toMillis(), Math.max(1, left / 1_000_000)));
                     try {
                         status = feeds.getFeed(feedId);
+                        if ("DONE".equals(status.processingStatus())) {
+                            turnaround.record(Duration.ofNanos(System.nanoTime() - started));
+                        }
                     } catch (RetryableChannelException e) {
                         lastProblem = e.code() + " " + e.getMessage(); // the feed is on its way: keep asking until the deadline
                     }

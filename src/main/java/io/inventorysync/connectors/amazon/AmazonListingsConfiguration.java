@@ -45,7 +45,7 @@ public class AmazonListingsConfiguration implements Cloneable {
     private int batchSize = AmazonClientSettings.MAX_BATCH_SIZE;
 
     @UriParam(label = "producer", defaultValue = "30000", description = "Milliseconds between getFeed calls while a feed "
-            + "is processed.")
+            + "is processed; the first call of a feed waits for the quickest of the seller's last 20 feeds instead, when that is longer.")
     private long feedPollInterval = 30_000;
 
     @UriParam(label = "producer", defaultValue = "900000", description = "Milliseconds to wait for a feed to end (DONE, "

@@ -13,6 +13,7 @@ import io.inventorysync.connectors.amazon.sandbox.AmazonSandbox;
 import io.inventorysync.connectors.amazon.sandbox.AmazonSandboxSettings;
 import io.inventorysync.connectors.amazon.sandbox.SandboxFaults;
 import io.inventorysync.connectors.amazon.sandbox.SandboxIssue;
+import io.inventorysync.connectors.amazon.sandbox.SandboxRateLimits;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
@@ -288,6 +289,23 @@ class AmazonListingsProducerIT {
         assertThat(sandbox.stats().feedsSubmitted()).isEqualTo(12);
         assertThat(sandbox.stats().totalViolations()).isZero();
         assertThat(sandbox.quantity("AMZ-5")).contains(115);
+    }
+
+    @Test
+    void onceFeedsHaveFinishedTheFirstGetFeedOfANewOneWaitsForTheQuickestOfThem() {
+        // 50 + 100 ms in the sandbox, polled every 20 ms: the first feed is asked about every interval
+        long before = sandbox.stats().calls(SandboxRateLimits.GET_FEED);
+        assertAll(push(uri(""), items(3, 0)), PushOutcome.Status.PUSHED, null);
+        long firstFeedPolls = sandbox.stats().calls(SandboxRateLimits.GET_FEED) - before;
+        assertAll(push(uri(""), items(3, 10)), PushOutcome.Status.PUSHED, null);
+
+        before = sandbox.stats().calls(SandboxRateLimits.GET_FEED);
+        assertAll(push(uri(""), items(3, 20)), PushOutcome.Status.PUSHED, null);
+        long laterFeedPolls = sandbox.stats().calls(SandboxRateLimits.GET_FEED) - before;
+
+        assertThat(firstFeedPolls).as("polls of the first feed").isGreaterThanOrEqualTo(4);
+        assertThat(laterFeedPolls).as("polls of a feed once turnarounds are known").isLessThanOrEqualTo(3)
+                .isLessThan(firstFeedPolls);
     }
 
     @Test
