@@ -115,6 +115,7 @@ public final class LatencyBenchmark {
                 for (double load : loads) {
                     SandboxStats before = shop.stats();
                     Snapshot timers = Snapshot.of(meters);
+                    long cpuBefore = processCpuNanos();
                     Sender.Result result = sender.run(load, seconds, perRequest);
                     boolean all = sender.awaitArrivals(120);
                     SandboxStats after = shop.stats();
@@ -131,7 +132,9 @@ public final class LatencyBenchmark {
                                     latencies.fromSend().p99() / hop.get(load).p99(), latency.p99() / roundTrip.p99())
                             + " mutations %,d, throttled %d, all arrived: %s".formatted(
                                     after.mutationsApplied() - before.mutationsApplied(), after.throttled() - before.throttled(), all));
-                    report.add("          " + Snapshot.of(meters).since(timers));
+                    // everything in this JVM (client, broker, sandbox, application); PostgreSQL's processes are apart
+                    report.add("          " + Snapshot.of(meters).since(timers) + " JVM CPU per event %.0f us;".formatted(
+                            (processCpuNanos() - cpuBefore) / 1e3 / Math.max(1, result.last() - result.first())));
                     System.out.println(line);
                 }
             }
@@ -144,6 +147,11 @@ public final class LatencyBenchmark {
         report.forEach(System.out::println);
         System.out.println("target: p99 <= 50 ms at 1,000 events/s");
         System.out.println(MachineInfo.loadAverage());
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     /** Means of the application's own timers over one load step: where the time goes. */
