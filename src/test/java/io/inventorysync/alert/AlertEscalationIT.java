@@ -1,26 +1,23 @@
 package io.inventorysync.alert;
 
+import static io.inventorysync.alert.RecordingMailServer.subject;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 
-import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,8 +34,6 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetupTest;
 
 import io.inventorysync.InventorySyncApplication;
 import io.inventorysync.monitor.MonitorState;
@@ -46,6 +41,7 @@ import io.inventorysync.monitor.MonitorStateChanged;
 import io.inventorysync.support.AppUnderTest;
 import io.inventorysync.support.TestConnectors;
 import io.inventorysync.support.TestStack;
+import io.inventorysync.support.WebhookClient;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -73,13 +69,7 @@ class AlertEscalationIT {
     static final String ACKNOWLEDGED = "acknowledged-" + RUN;
     static final TestConnectors CONNECTORS = TestConnectors.create("http://127.0.0.1:1", "unused", "0", List.of());
     static final RecordingWebhookServer WEBHOOKS = RecordingWebhookServer.start();
-    static final GreenMail SMTP = startSmtp();
-
-    static GreenMail startSmtp() {
-        GreenMail smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
-        smtp.start();
-        return smtp;
-    }
+    static final RecordingMailServer SMTP = RecordingMailServer.start();
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
@@ -99,7 +89,7 @@ class AlertEscalationIT {
         registry.add("inventory-sync.alerts.mail.from", () -> "inventory-sync@example.test");
         registry.add("inventory-sync.alerts.mail.to", () -> "ops@example.test");
         registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
+        registry.add("spring.mail.port", SMTP::port);
         // per-monitor overrides (the first key has a colon, hence the brackets)
         registry.add("inventory-sync.alerts.monitors[" + REMINDED + "].ladder[0].medium", () -> "chat");
         registry.add("inventory-sync.alerts.monitors[" + REMINDED + "].ladder[0].after", () -> "0s");
@@ -120,7 +110,7 @@ class AlertEscalationIT {
     @AfterAll
     static void stopServers() {
         WEBHOOKS.close();
-        SMTP.stop();
+        SMTP.close();
     }
 
     @Autowired
@@ -142,7 +132,12 @@ class AlertEscalationIT {
     int port;
 
     final ObjectMapper json = new ObjectMapper();
-    final HttpClient http = HttpClient.newHttpClient();
+    WebhookClient client;
+
+    @BeforeEach
+    void setUp() {
+        client = new WebhookClient(port);
+    }
 
     @Test
     void downMonitorClimbsChatMailSmsThenProtectsItsChannelOnOneIncident() {
@@ -153,7 +148,7 @@ class AlertEscalationIT {
 
         List<RecordingWebhookServer.Call> chat = WEBHOOKS.calls("/chat/", monitor);
         List<RecordingWebhookServer.Call> sms = WEBHOOKS.calls("/sms", monitor);
-        List<MimeMessage> mails = mails(monitor);
+        List<MimeMessage> mails = SMTP.mails(monitor);
         assertThat(chat).hasSize(1);
         assertThat(mails).hasSize(1);
         assertThat(sms).hasSize(1);
@@ -188,13 +183,13 @@ class AlertEscalationIT {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             assertThat(WEBHOOKS.calls("/chat/", monitor)).hasSize(2);
             assertThat(WEBHOOKS.calls("/sms", monitor)).hasSize(2);
-            assertThat(mails(monitor)).hasSize(2);
+            assertThat(SMTP.mails(monitor)).hasSize(2);
             assertThat(limitedAvailability.calls(monitor)).hasSize(2);
             assertThat(closed(monitor)).isTrue();
         });
         assertThat(WEBHOOKS.calls("/chat/", monitor).get(1).text()).contains("RESOLVED", "back UP", "lifted");
         assertThat(WEBHOOKS.calls("/sms", monitor).get(1).text()).contains("RESOLVED", monitor);
-        assertThat(subject(mails(monitor).get(1))).isEqualTo("[inventory-sync] RESOLVED: " + monitor);
+        assertThat(subject(SMTP.mails(monitor).get(1))).isEqualTo("[inventory-sync] RESOLVED: " + monitor);
         assertThat(limitedAvailability.calls(monitor).get(1).action()).isEqualTo("lift");
     }
 
@@ -233,7 +228,7 @@ class AlertEscalationIT {
         assertThat(Duration.between(chat.get(0).at(), chat.get(1).at())).isGreaterThanOrEqualTo(Duration.ofMillis(2900));
         assertThat(Duration.between(chat.get(1).at(), chat.get(2).at())).isGreaterThanOrEqualTo(Duration.ofMillis(2900));
         assertThat(WEBHOOKS.calls("/sms", REMINDED)).as("media not on this monitor's ladder").isEmpty();
-        assertThat(mails(REMINDED)).isEmpty();
+        assertThat(SMTP.mails(REMINDED)).isEmpty();
 
         alerts.resolve(REMINDED);
         await().atMost(Duration.ofSeconds(15)).until(() -> closed(REMINDED));
@@ -247,7 +242,7 @@ class AlertEscalationIT {
         WEBHOOKS.failWhileBodyContains(FLAKY_CHAT);
         publish(FLAKY_CHAT, OTHER_CHANNEL, MonitorState.UP, MonitorState.DOWN, "dispatcher stopped");
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> mails(FLAKY_CHAT).size() == 1);
+        await().atMost(Duration.ofSeconds(20)).until(() -> SMTP.mails(FLAKY_CHAT).size() == 1);
         assertThat(attempts(FLAKY_CHAT, "chat", "sent")).isZero();
         assertThat(attempts(FLAKY_CHAT, "chat", "failed")).isGreaterThanOrEqualTo(2);
 
@@ -261,7 +256,7 @@ class AlertEscalationIT {
                 SELECT n.error FROM alert_notification n JOIN alert_incident i ON i.id = n.incident_id
                 WHERE i.alert_key = ? AND n.outcome = 'failed'""", String.class, FLAKY_CHAT))
                 .allSatisfy(error -> assertThat(error).contains("HTTP 500").doesNotContain(CHAT_TOKEN));
-        assertThat(mails(FLAKY_CHAT)).hasSize(1);
+        assertThat(SMTP.mails(FLAKY_CHAT)).hasSize(1);
         assertThat(output.getAll()).contains("failed, retried next tick").doesNotContain(CHAT_TOKEN)
                 .doesNotContain(SMS_TOKEN);
         alerts.resolve(FLAKY_CHAT);
@@ -316,10 +311,10 @@ class AlertEscalationIT {
         assertThat(WEBHOOKS.calls("/chat/", monitor).get(0).text()).contains("LATE", "Nothing escalates");
         // past the mail step's delay: a warning does not climb
         await().pollDelay(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> true);
-        assertThat(mails(monitor)).isEmpty();
+        assertThat(SMTP.mails(monitor)).isEmpty();
 
         publish(monitor, null, MonitorState.LATE, MonitorState.DOWN, "no file within period + grace");
-        await().atMost(Duration.ofSeconds(15)).until(() -> mails(monitor).size() == 1);
+        await().atMost(Duration.ofSeconds(15)).until(() -> SMTP.mails(monitor).size() == 1);
         assertThat(WEBHOOKS.calls("/chat/", monitor)).hasSize(2);
         assertThat(incidents(monitor)).isEqualTo(1);
         // no channel: the protective step is recorded as skipped, nothing engaged
@@ -388,19 +383,7 @@ class AlertEscalationIT {
         return counter == null ? 0 : counter.count();
     }
 
-    private static List<MimeMessage> mails(String marker) {
-        return Arrays.stream(SMTP.getReceivedMessages()).filter(m -> subject(m).contains(marker)).toList();
-    }
-
-    private static String subject(MimeMessage message) {
-        try {
-            return message.getSubject();
-        } catch (MessagingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private JsonNode incidentFromApi(long id) throws IOException, InterruptedException {
+    private JsonNode incidentFromApi(long id) throws IOException {
         JsonNode body = json.readTree(get("/api/v1/incidents?limit=500", AppUnderTest.ADMIN_TOKEN).body());
         for (JsonNode incident : body.path("incidents")) {
             if (incident.path("id").asLong() == id) {
@@ -410,20 +393,11 @@ class AlertEscalationIT {
         throw new AssertionError("incident " + id + " not listed");
     }
 
-    private HttpResponse<String> get(String path, String token) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    private HttpResponse<String> get(String path, String token) {
+        return client.admin("GET", path, null, token);
     }
 
-    private HttpResponse<String> post(String path, String token, String body) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    private HttpResponse<String> post(String path, String token, String body) {
+        return client.admin("POST", path, body, token);
     }
 }

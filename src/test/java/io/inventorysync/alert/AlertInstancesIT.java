@@ -6,12 +6,9 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -19,8 +16,6 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetupTest;
 
 import io.inventorysync.InventorySyncApplication;
 import io.inventorysync.monitor.MonitorState;
@@ -43,18 +38,12 @@ class AlertInstancesIT {
     static final String LONG = "dispatcher:restart-" + RUN;
     static final TestConnectors CONNECTORS = TestConnectors.create("http://127.0.0.1:1", "unused", "0", List.of());
     static final RecordingWebhookServer WEBHOOKS = RecordingWebhookServer.start();
-    static final GreenMail SMTP = startSmtp();
-
-    static GreenMail startSmtp() {
-        GreenMail smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
-        smtp.start();
-        return smtp;
-    }
+    static final RecordingMailServer SMTP = RecordingMailServer.start();
 
     @AfterAll
     static void stopServers() {
         WEBHOOKS.close();
-        SMTP.stop();
+        SMTP.close();
     }
 
     @Test
@@ -68,11 +57,11 @@ class AlertInstancesIT {
             publish(first, LONG, MonitorState.DOWN, "feed stalled");
 
             await().atMost(Duration.ofSeconds(30)).until(() -> engages(first, TWIN) + engages(second, TWIN) == 1);
-            await().atMost(Duration.ofSeconds(30)).until(() -> mails(LONG).size() == 1);
+            await().atMost(Duration.ofSeconds(30)).until(() -> SMTP.mails(LONG).size() == 1);
             // a little longer, so a second instance sending a step again would have done so
             await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> true);
             assertThat(WEBHOOKS.calls("/chat/", TWIN)).hasSize(1);
-            assertThat(mails(TWIN)).hasSize(1);
+            assertThat(SMTP.mails(TWIN)).hasSize(1);
             assertThat(WEBHOOKS.calls("/sms", TWIN)).hasSize(1);
             assertThat(engages(first, TWIN) + engages(second, TWIN)).isEqualTo(1);
             assertThat(WEBHOOKS.calls("/chat/", LONG)).hasSize(1);
@@ -95,10 +84,10 @@ class AlertInstancesIT {
             assertThat(WEBHOOKS.calls("/sms", LONG).get(0).at()).isAfter(restartedAt);
             await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> true);
             assertThat(WEBHOOKS.calls("/chat/", LONG)).as("chat not sent again after the restart").hasSize(1);
-            assertThat(mails(LONG)).as("mail not sent again after the restart").hasSize(1);
+            assertThat(SMTP.mails(LONG)).as("mail not sent again after the restart").hasSize(1);
             assertThat(WEBHOOKS.calls("/chat/", TWIN)).hasSize(1);
             assertThat(WEBHOOKS.calls("/sms", TWIN)).hasSize(1);
-            assertThat(mails(TWIN)).hasSize(1);
+            assertThat(SMTP.mails(TWIN)).hasSize(1);
             RecordingLimitedAvailability limited = restarted.getBean(RecordingLimitedAvailability.class);
             assertThat(limited.calls(TWIN)).as("engaged before the restart, not again").isEmpty();
 
@@ -108,10 +97,10 @@ class AlertInstancesIT {
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
                 assertThat(WEBHOOKS.calls("/chat/", TWIN)).hasSize(2);
                 assertThat(WEBHOOKS.calls("/sms", TWIN)).hasSize(2);
-                assertThat(mails(TWIN)).hasSize(2);
+                assertThat(SMTP.mails(TWIN)).hasSize(2);
                 assertThat(WEBHOOKS.calls("/chat/", LONG)).hasSize(2);
                 assertThat(WEBHOOKS.calls("/sms", LONG)).hasSize(2);
-                assertThat(mails(LONG)).hasSize(2);
+                assertThat(SMTP.mails(LONG)).hasSize(2);
                 assertThat(limited.calls(TWIN)).extracting(RecordingLimitedAvailability.Call::action)
                         .containsExactly("lift");
             });
@@ -133,7 +122,7 @@ class AlertInstancesIT {
                 "--inventory-sync.alerts.sms.url=" + WEBHOOKS.url("/sms"),
                 "--inventory-sync.alerts.sms.recipients=+15550001",
                 "--inventory-sync.alerts.mail.to=ops@example.test",
-                "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + SMTP.getSmtp().getPort()));
+                "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + SMTP.port()));
         ladder(args, TWIN, "chat", "0s", "mail", "1s", "sms", "2s", "protect", "3s");
         ladder(args, LONG, "chat", "0s", "mail", "1s", "sms", "25s");
         return new SpringApplicationBuilder(InventorySyncApplication.class, RecordingLimitedAvailability.Config.class)
@@ -154,15 +143,5 @@ class AlertInstancesIT {
     private static int engages(ConfigurableApplicationContext app, String key) {
         return (int) app.getBean(RecordingLimitedAvailability.class).calls(key).stream()
                 .filter(c -> c.action().equals("engage")).count();
-    }
-
-    private static List<MimeMessage> mails(String marker) {
-        return Arrays.stream(SMTP.getReceivedMessages()).filter(m -> {
-            try {
-                return m.getSubject().contains(marker);
-            } catch (MessagingException e) {
-                throw new IllegalStateException(e);
-            }
-        }).toList();
     }
 }

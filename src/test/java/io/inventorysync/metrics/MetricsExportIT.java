@@ -3,6 +3,7 @@ package io.inventorysync.metrics;
 import static io.inventorysync.support.Events.array;
 import static io.inventorysync.support.Events.delta;
 import static io.inventorysync.support.Events.deltaAt;
+import static io.inventorysync.support.ShownOnShop.shown;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -30,12 +31,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.inventorysync.InventorySyncApplication;
 import io.inventorysync.connectors.shopify.sandbox.ShopifySandbox;
 import io.inventorysync.support.AppUnderTest;
+import io.inventorysync.support.ReconciliationRuns;
 import io.inventorysync.support.TestConnectors;
 import io.inventorysync.support.TestStack;
 import io.inventorysync.support.WebhookClient;
@@ -57,12 +57,7 @@ class MetricsExportIT {
     static final String LATE = "MET-" + RUN + "-LATE";
     static final String OVERSOLD = "MET-" + RUN + "-OVERSOLD";
     static final String UNMAPPED = "MET-" + RUN + "-UNMAPPED";
-    static final TestConnectors CONNECTORS;
-
-    static {
-        ShopifySandbox sandbox = TestStack.shopify();
-        CONNECTORS = TestConnectors.create(sandbox.baseUrl(), sandbox.accessToken(), "0", List.of(FRESH, LATE, OVERSOLD));
-    }
+    static final TestConnectors CONNECTORS = TestConnectors.onSharedShopify("0", List.of(FRESH, LATE, OVERSOLD));
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
@@ -75,7 +70,6 @@ class MetricsExportIT {
     @LocalServerPort
     int port;
 
-    final ObjectMapper json = new ObjectMapper();
     final HttpClient http = HttpClient.newHttpClient();
     WebhookClient client;
     ShopifySandbox sandbox;
@@ -98,9 +92,9 @@ class MetricsExportIT {
                 delta("receiving", UNMAPPED, "WH-1", 1, null, 4)))).statusCode()).isEqualTo(202);
         assertThat(client.post("{}".getBytes(StandardCharsets.UTF_8), "sha256=00").statusCode()).isEqualTo(401);
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-            assertThat(shown(FRESH)).contains(8);
-            assertThat(shown(LATE)).contains(5);
-            assertThat(shown(OVERSOLD)).contains(0);
+            assertThat(shown(sandbox, FRESH)).contains(8);
+            assertThat(shown(sandbox, LATE)).contains(5);
+            assertThat(shown(sandbox, OVERSOLD)).contains(0);
         });
         String channel = TestConnectors.CHANNEL;
         Map<String, String> levelReads = Map.of("channel", channel, "operation", "inventoryLevels", "outcome", "success");
@@ -153,26 +147,9 @@ class MetricsExportIT {
                 .hasValueSatisfying(s -> assertThat(s).isLessThan(600));
     }
 
-    private Optional<Integer> shown(String sku) {
-        return sandbox.available(TestConnectors.itemGid(sku), TestConnectors.LOCATION_GID);
-    }
-
-    private void reconcile() throws Exception {
-        HttpResponse<String> started = client.admin("POST", "/api/v1/reconciliations?channel=" + TestConnectors.CHANNEL,
-                null, AppUnderTest.ADMIN_TOKEN);
-        assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
-        long id = json.readTree(started.body()).path("id").asLong();
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            JsonNode runs = json.readTree(client.admin("GET", "/api/v1/reconciliations?channel=" + TestConnectors.CHANNEL,
-                    null, AppUnderTest.ADMIN_TOKEN).body()).path("reconciliations");
-            List<String> finished = new ArrayList<>();
-            runs.forEach(r -> {
-                if (r.path("id").asLong() == id && !"running".equals(r.path("status").asText())) {
-                    finished.add(r.path("status").asText());
-                }
-            });
-            assertThat(finished).containsExactly("done");
-        });
+    private void reconcile() {
+        ReconciliationRuns runs = new ReconciliationRuns(client, TestConnectors.CHANNEL);
+        assertThat(runs.awaitFinished(runs.start()).path("status").asText()).isEqualTo("done");
     }
 
     private Scrape scrape() throws Exception {

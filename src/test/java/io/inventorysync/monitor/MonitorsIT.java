@@ -5,9 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +13,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -27,11 +25,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.inventorysync.InventorySyncApplication;
-import io.inventorysync.connectors.shopify.sandbox.ShopifySandbox;
 import io.inventorysync.monitor.PingServer.Ping;
 import io.inventorysync.support.AppUnderTest;
 import io.inventorysync.support.TestConnectors;
 import io.inventorysync.support.TestStack;
+import io.inventorysync.support.WebhookClient;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
@@ -52,8 +50,7 @@ class MonitorsIT {
     static final Path FEED;
 
     static {
-        ShopifySandbox sandbox = TestStack.shopify();
-        CONNECTORS = TestConnectors.create(sandbox.baseUrl(), sandbox.accessToken(), "0", List.of("MON-1", "MON-2"));
+        CONNECTORS = TestConnectors.onSharedShopify("0", List.of("MON-1", "MON-2"));
         try {
             FEED = Files.createTempDirectory("monitored-feed");
             Files.writeString(FEED.resolve("stock.csv"), "sku,quantity\nMON-1,5\nMON-2,7\nMON-3,0\n");
@@ -93,7 +90,12 @@ class MonitorsIT {
     MeterRegistry meters;
 
     final ObjectMapper json = new ObjectMapper();
-    final HttpClient http = HttpClient.newHttpClient();
+    WebhookClient client;
+
+    @BeforeEach
+    void setUp() {
+        client = new WebhookClient(port);
+    }
 
     @Test
     void supplierFeedPollIsRecordedWithItsCountsPingedAndListedByTheApi() throws Exception {
@@ -171,11 +173,7 @@ class MonitorsIT {
         return json.readTree(response.body());
     }
 
-    private HttpResponse<String> send(String path, String token) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET();
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    private HttpResponse<String> send(String path, String token) {
+        return client.admin("GET", path, null, token);
     }
 }

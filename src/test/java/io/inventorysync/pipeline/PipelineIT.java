@@ -5,6 +5,8 @@ import static io.inventorysync.support.Events.count;
 import static io.inventorysync.support.Events.delta;
 import static io.inventorysync.support.Events.deltaAt;
 import static io.inventorysync.support.Events.transfer;
+import static io.inventorysync.support.ShownOnShop.awaitShown;
+import static io.inventorysync.support.ShownOnShop.shown;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -14,7 +16,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.IntStream;
 
@@ -57,8 +58,7 @@ class PipelineIT {
     static {
         List<String> mapped = new ArrayList<>(List.of("MIX-1", "DUP-1", "ABS-1", "CAS-1", "HOLD-1"));
         mapped.addAll(BULK);
-        ShopifySandbox sandbox = TestStack.shopify();
-        CONNECTORS = TestConnectors.create(sandbox.baseUrl(), sandbox.accessToken(), "2", mapped);
+        CONNECTORS = TestConnectors.onSharedShopify("2", mapped);
     }
 
     @DynamicPropertySource
@@ -86,14 +86,6 @@ class PipelineIT {
         sandbox = TestStack.calmShopify();
     }
 
-    private Optional<Integer> shown(String sku) {
-        return sandbox.available(TestConnectors.itemGid(sku), TestConnectors.LOCATION_GID);
-    }
-
-    private void awaitShown(String sku, int expected) {
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(shown(sku)).contains(expected));
-    }
-
     private void accepted(HttpResponse<String> response) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
     }
@@ -115,7 +107,7 @@ class PipelineIT {
 
         // WH-1: 50 - 3 + 1 - 10 - 2 = 36; STORE-1: counted 25, sold 2 of the 3 held → on hand 23, reserved 1 → 22
         // the channel shows 36 + 22 minus its buffer of 2
-        awaitShown("MIX-1", 56);
+        awaitShown(sandbox, "MIX-1", 56);
         assertThat(jdbc.queryForObject("SELECT reserved FROM stock_position WHERE sku = 'MIX-1' AND location_id = 'STORE-1'",
                 Long.class)).isEqualTo(1);
     }
@@ -127,7 +119,7 @@ class PipelineIT {
         accepted(client.postSigned(receiving));
         accepted(client.postSigned(array(List.of(receiving, delta("sale", "DUP-1", "WH-1", -1, null, 2)))));
 
-        awaitShown("DUP-1", 10 - 1 - 2);
+        awaitShown(sandbox, "DUP-1", 10 - 1 - 2);
         await().untilAsserted(() -> assertThat(jdbc.queryForObject(
                 "SELECT count(*) FROM applied_event WHERE sku = 'DUP-1'", Long.class)).isEqualTo(2));
         assertThat(jdbc.queryForObject("SELECT on_hand FROM stock_position WHERE sku = 'DUP-1'", Long.class)).isEqualTo(9);
@@ -141,7 +133,7 @@ class PipelineIT {
                 delta("sale", "ABS-1", "WH-1", -5, null, 70),
                 delta("sale", "ABS-1", "WH-1", -1, null, 101)))));
 
-        awaitShown("ABS-1", 40 - 1 - 2);
+        awaitShown(sandbox, "ABS-1", 40 - 1 - 2);
         assertThat(jdbc.queryForList("SELECT outcome FROM applied_event WHERE sku = 'ABS-1' ORDER BY event_timestamp",
                 String.class)).containsExactly("STALE_ABSOLUTE", "SUPERSEDED", "APPLIED", "APPLIED");
     }
@@ -158,7 +150,7 @@ class PipelineIT {
         JsonNode letter = find(letters, sku);
         assertThat(letter.path("stage").asText()).isEqualTo("mapping");
         assertThat(json.readTree(letter.path("payload").asText()).path("sku").asText()).isEqualTo(sku);
-        assertThat(shown(sku)).isEmpty();
+        assertThat(shown(sandbox, sku)).isEmpty();
 
         CONNECTORS.map(sku);
         assertThat(client.admin("POST", "/api/v1/mappings/reload", null, ADMIN_TOKEN).statusCode()).isEqualTo(200);
@@ -166,7 +158,7 @@ class PipelineIT {
                 "{\"ids\":[\"" + letter.path("id").asText() + "\"]}", ADMIN_TOKEN);
         assertThat(replay.statusCode()).as(replay.body()).isEqualTo(200);
 
-        awaitShown(sku, 10);
+        awaitShown(sandbox, sku, 10);
         assertThat(jdbc.queryForObject("SELECT on_hand FROM stock_position WHERE sku = ?", Long.class, sku)).isEqualTo(12);
     }
 
@@ -224,7 +216,7 @@ class PipelineIT {
         accepted(client.postSigned(array(events)));
 
         await().atMost(Duration.ofSeconds(90)).untilAsserted(() ->
-                assertThat(BULK.stream().filter(sku -> shown(sku).orElse(-1) == 5).count()).isEqualTo(BULK.size()));
+                assertThat(BULK.stream().filter(sku -> shown(sandbox, sku).orElse(-1) == 5).count()).isEqualTo(BULK.size()));
         assertThat(sandbox.stats().maxQuantitiesInOneMutation()).isBetween(1, 250);
         assertThat(sandbox.stats().throttled()).isPositive();
         assertThat(sandbox.stats().http5xx()).isPositive();
@@ -233,13 +225,13 @@ class PipelineIT {
     @Test
     void staleCompareAndSetIsReReadAndRetried() {
         accepted(client.postSigned(delta("receiving", "CAS-1", "WH-1", 30, null, 1)));
-        awaitShown("CAS-1", 28);
+        awaitShown(sandbox, "CAS-1", 28);
         // a merchant edits the quantity in the Shopify admin behind our back
         sandbox.setLevel(TestConnectors.itemGid("CAS-1"), TestConnectors.LOCATION_GID, 5);
 
         accepted(client.postSigned(delta("sale", "CAS-1", "WH-1", -1, null, 2)));
 
-        awaitShown("CAS-1", 27);
+        awaitShown(sandbox, "CAS-1", 27);
         assertThat(sandbox.stats().mutationsWithUserErrors()).isPositive();
     }
 
@@ -257,7 +249,7 @@ class PipelineIT {
                 Long.class) == 1);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM reservation WHERE sku = 'HOLD-1'", Long.class)).isZero();
         assertThat(jdbc.queryForObject("SELECT reserved FROM stock_position WHERE sku = 'HOLD-1'", Long.class)).isZero();
-        awaitShown("HOLD-1", 20 - 2);
+        awaitShown(sandbox, "HOLD-1", 20 - 2);
     }
 
     private static boolean containsKey(JsonNode letters, String sku) {

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,8 +22,9 @@ import io.inventorysync.channel.ListingQuantity;
 import io.inventorysync.connector.ConnectorCatalog;
 import io.inventorysync.connectors.amazon.AmazonListingsClient;
 import io.inventorysync.connectors.amazon.sandbox.AmazonSandbox;
-import io.inventorysync.connectors.amazon.sandbox.AmazonSandboxSettings;
 import io.inventorysync.connectors.amazon.sandbox.SandboxRateLimits;
+import io.inventorysync.support.AmazonChannelFile;
+import io.inventorysync.support.FastAmazonSandbox;
 
 /**
  * The Amazon read-back, configured from a channel file like the pack does, against the SP-API sandbox. Time runs 100
@@ -32,15 +32,13 @@ import io.inventorysync.connectors.amazon.sandbox.SandboxRateLimits;
  */
 class AmazonChannelReaderIT {
 
-    static final double TIME_SCALE = 100;
     static AmazonSandbox sandbox;
     CamelContext camel;
     ChannelReader reader;
 
     @BeforeAll
     static void startSandbox() {
-        sandbox = AmazonSandbox.start(AmazonSandboxSettings.defaults().withTimeScale(TIME_SCALE)
-                .withDelays(Duration.ofMillis(50), Duration.ofMillis(100)), 0);
+        sandbox = FastAmazonSandbox.start();
     }
 
     @AfterAll
@@ -53,23 +51,8 @@ class AmazonChannelReaderIT {
         sandbox.reset();
         Files.createDirectories(dir.resolve("mappings"));
         Files.writeString(dir.resolve("mappings/amazon.csv"), "sku,sellerSku\n");
-        Files.writeString(dir.resolve("amazon.yaml"), """
-                kind: channel
-                name: amazon-it
-                type: amazon
-                locations: [WH-1]
-                mapping: mappings/amazon.csv
-                settings:
-                  sellerId: %s
-                  marketplaceIds: %s
-                  endpointUrl: %s
-                  lwaTokenUrl: %s
-                  lwaClientId: "%s"
-                  lwaClientSecret: "%s"
-                  lwaRefreshToken: "%s"
-                  rateLimitScale: %s
-                """.formatted(sandbox.sellerId(), sandbox.marketplaceId(), sandbox.baseUrl(), sandbox.lwaTokenUrl(),
-                sandbox.lwaClientId(), sandbox.lwaClientSecret(), sandbox.lwaRefreshToken(), TIME_SCALE));
+        Files.writeString(dir.resolve("amazon.yaml"), AmazonChannelFile.yaml("amazon-it", "WH-1", "mappings/amazon.csv",
+                sandbox, Map.of("rateLimitScale", FastAmazonSandbox.TIME_SCALE)));
         camel = new DefaultCamelContext();
         camel.start();
         reader = new ChannelReaders(camel, ConnectorCatalog.load(dir, s -> s)).reader("amazon-it");

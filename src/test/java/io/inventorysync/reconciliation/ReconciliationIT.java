@@ -2,6 +2,7 @@ package io.inventorysync.reconciliation;
 
 import static io.inventorysync.support.Events.array;
 import static io.inventorysync.support.Events.delta;
+import static io.inventorysync.support.ShownOnShop.shown;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -10,7 +11,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.IntStream;
 
@@ -31,6 +31,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.inventorysync.InventorySyncApplication;
 import io.inventorysync.connectors.shopify.sandbox.ShopifySandbox;
 import io.inventorysync.support.AppUnderTest;
+import io.inventorysync.support.ReconciliationRuns;
 import io.inventorysync.support.TestConnectors;
 import io.inventorysync.support.TestStack;
 import io.inventorysync.support.WebhookClient;
@@ -61,8 +62,7 @@ class ReconciliationIT {
         List<String> mapped = new ArrayList<>(DRIFT);
         mapped.addAll(MASS);
         mapped.addAll(SETTLE);
-        ShopifySandbox sandbox = TestStack.shopify();
-        CONNECTORS = TestConnectors.create(sandbox.baseUrl(), sandbox.accessToken(), "0", mapped);
+        CONNECTORS = TestConnectors.onSharedShopify("0", mapped);
     }
 
     static List<String> skus(String prefix, int n) {
@@ -94,11 +94,13 @@ class ReconciliationIT {
     final ObjectMapper json = new ObjectMapper();
     WebhookClient client;
     ShopifySandbox sandbox;
+    ReconciliationRuns runs;
 
     @BeforeEach
     void setUp() {
         client = new WebhookClient(port);
         sandbox = TestStack.calmShopify();
+        runs = new ReconciliationRuns(client, TestConnectors.CHANNEL);
     }
 
     @Test
@@ -107,7 +109,7 @@ class ReconciliationIT {
         sandbox.setLevel(TestConnectors.itemGid(DRIFT.get(2)), TestConnectors.LOCATION_GID, 999);
         sandbox.setLevel(TestConnectors.itemGid(DRIFT.get(7)), TestConnectors.LOCATION_GID, 0);
 
-        JsonNode run = reconcileAndAwait();
+        JsonNode run = runs.awaitFinished(runs.start());
 
         assertThat(run.path("status").asText()).isEqualTo("done");
         assertThat(run.path("differences").asInt()).isEqualTo(2);
@@ -129,14 +131,14 @@ class ReconciliationIT {
         pushThroughThePipeline(MASS);
         MASS.forEach(sku -> sandbox.setLevel(TestConnectors.itemGid(sku), TestConnectors.LOCATION_GID, 7));
 
-        JsonNode held = reconcileAndAwait();
+        JsonNode held = runs.awaitFinished(runs.start());
 
         assertThat(held.path("status").asText()).isEqualTo("held");
         assertThat(held.path("differences").asInt()).isEqualTo(MASS.size());
         assertThat(held.path("corrections_requested").asInt()).isZero();
         // nothing is corrected while held: give the dispatcher every chance to (wrongly) push, then look
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).untilAsserted(() ->
-                MASS.forEach(sku -> assertThat(shown(sku)).contains(7)));
+                MASS.forEach(sku -> assertThat(shown(sandbox, sku)).contains(7)));
 
         // the hold is an incident on the alert ladder until an operator decides
         String incident = "SELECT summary FROM alert_incident WHERE alert_key = ? AND resolved_at IS NULL";
@@ -172,13 +174,13 @@ class ReconciliationIT {
         sandbox.setLevel(TestConnectors.itemGid(soldOnTheShop), TestConnectors.LOCATION_GID, ledgerQuantity(SETTLE, 4) - 1);
         sandbox.setLevel(TestConnectors.itemGid(SETTLE.get(9)), TestConnectors.LOCATION_GID, 500);
 
-        long id = start();
+        long id = runs.start();
         await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject(
                 "SELECT count(*) FROM reconciliation_difference WHERE run_id = ?", Long.class, id) == 2);
         // the shop's sale reaches the ledger (through the ERP) while the run settles
         assertThat(client.postSigned(delta("sale", soldOnTheShop, "WH-1", -1, "SHOP-ORDER-1", 2)).statusCode())
                 .isEqualTo(202);
-        JsonNode run = awaitFinished(id);
+        JsonNode run = runs.awaitFinished(id);
 
         assertThat(run.path("status").asText()).isEqualTo("done");
         assertThat(run.path("differences").asInt()).isEqualTo(2);
@@ -186,8 +188,8 @@ class ReconciliationIT {
         assertThat(run.path("largest_differences")).extracting(d -> d.path("sku").asText() + ":" + d.path("corrected"))
                 .containsExactly(SETTLE.get(9) + ":true", soldOnTheShop + ":false");
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-            assertThat(shown(soldOnTheShop)).contains(ledgerQuantity(SETTLE, 4) - 1);
-            assertThat(shown(SETTLE.get(9))).contains(ledgerQuantity(SETTLE, 9));
+            assertThat(shown(sandbox, soldOnTheShop)).contains(ledgerQuantity(SETTLE, 4) - 1);
+            assertThat(shown(sandbox, SETTLE.get(9))).contains(ledgerQuantity(SETTLE, 9));
         });
     }
 
@@ -224,45 +226,8 @@ class ReconciliationIT {
     private void awaitShownAsLedger(List<String> skus) {
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             for (int i = 0; i < skus.size(); i++) {
-                assertThat(shown(skus.get(i))).as(skus.get(i)).contains(ledgerQuantity(skus, i));
+                assertThat(shown(sandbox, skus.get(i))).as(skus.get(i)).contains(ledgerQuantity(skus, i));
             }
         });
-    }
-
-    private Optional<Integer> shown(String sku) {
-        return sandbox.available(TestConnectors.itemGid(sku), TestConnectors.LOCATION_GID);
-    }
-
-    /** Starts a run through the admin API (waiting out another test's run) and waits until it has finished. */
-    private JsonNode reconcileAndAwait() throws IOException {
-        return awaitFinished(start());
-    }
-
-    private long start() throws IOException {
-        HttpResponse<String>[] started = new HttpResponse[1];
-        await().atMost(Duration.ofSeconds(30)).until(() -> {
-            started[0] = client.admin("POST", "/api/v1/reconciliations?channel=" + TestConnectors.CHANNEL, null, ADMIN_TOKEN);
-            return started[0].statusCode() != 409;
-        });
-        assertThat(started[0].statusCode()).as(started[0].body()).isEqualTo(202);
-        return json.readTree(started[0].body()).path("id").asLong();
-    }
-
-    private JsonNode awaitFinished(long id) {
-        JsonNode[] run = new JsonNode[1];
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            JsonNode runs = json.readTree(client.admin("GET", "/api/v1/reconciliations?channel=" + TestConnectors.CHANNEL,
-                    null, ADMIN_TOKEN).body()).path("reconciliations");
-            run[0] = null;
-            runs.forEach(r -> {
-                if (r.path("id").asLong() == id) {
-                    run[0] = r;
-                }
-            });
-            assertThat(run[0]).isNotNull();
-            assertThat(run[0].path("status").asText()).isNotEqualTo("running");
-        });
-        assertThat(run[0].path("error").isNull()).as(run[0].toString()).isTrue();
-        return run[0];
     }
 }

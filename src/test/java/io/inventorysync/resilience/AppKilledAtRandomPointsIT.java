@@ -28,10 +28,7 @@ class AppKilledAtRandomPointsIT {
         int kills = Integer.getInteger("resilience.kills", 5);
         EventScript script = EventScript.generate(seed, "KILL", 12, Math.max(60, kills * 12), 8);
         Random random = new Random(seed);
-        TreeSet<Integer> killAfter = new TreeSet<>();
-        while (killAfter.size() < kills) {
-            killAfter.add(2 + random.nextInt(script.batches().size() - 4));
-        }
+        TreeSet<Integer> killAfter = script.randomBatchNumbers(random, kills, 2);
         List<Long> killDelays = new ArrayList<>();
         killAfter.forEach(k -> killDelays.add((long) random.nextInt(400)));
         System.out.printf("RESILIENCE kill-9 plan: seed=%d kills=%d after batches %s (+ms %s) of %d%n",
@@ -57,13 +54,12 @@ class AppKilledAtRandomPointsIT {
                 stream.finish();
 
                 ConvergenceProof proof = new ConvergenceProof(rig, script);
-                await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1)).until(proof::converged);
-                List<String> problems = new ArrayList<>(proof.mismatches());
-                int logRedeliveries = proof.checkEventLog(TestStack.kafka().bootstrapServers(), problems);
+                ConvergenceProof.Verdict verdict = proof.awaitVerdict(TestStack.kafka().bootstrapServers());
+                List<String> problems = verdict.problems();
                 System.out.printf("RESILIENCE kill-9: seed=%d events=%d batches=%d scriptDuplicates=%d kills=%d restarts=%d "
                                 + "retriedPosts=%d cutConnections=%d redeliveredRecordsInLog=%d outcomes=%s finalMismatches=%d%n",
                         seed, script.distinctEvents(), script.batches().size(), script.duplicates(), kills, restarts,
-                        source.resentBatches(), source.connectionFailures(), logRedeliveries, proof.outcomeCounts(),
+                        source.resentBatches(), source.connectionFailures(), verdict.logRedeliveries(), proof.outcomeCounts(),
                         problems.size());
                 assertThat(problems).as("seed %d:%s", seed, ConvergenceProof.describe(problems)).isEmpty();
                 assertThat(restarts).isEqualTo(kills);

@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.TreeSet;
@@ -29,11 +28,7 @@ class BrokerRestartedMidStreamIT {
         long seed = Long.getLong("resilience.seed", System.nanoTime());
         int restarts = Integer.getInteger("resilience.broker-restarts", 2);
         EventScript script = EventScript.generate(seed, "BRK", 12, Math.max(50, restarts * 20), 8);
-        Random random = new Random(seed);
-        TreeSet<Integer> restartAfter = new TreeSet<>();
-        while (restartAfter.size() < restarts) {
-            restartAfter.add(5 + random.nextInt(script.batches().size() - 10));
-        }
+        TreeSet<Integer> restartAfter = script.randomBatchNumbers(new Random(seed), restarts, 5);
         System.out.printf("RESILIENCE broker-restart plan: seed=%d restarts=%d after batches %s of %d%n",
                 seed, restarts, restartAfter, script.batches().size());
 
@@ -66,14 +61,13 @@ class BrokerRestartedMidStreamIT {
                 stream.finish();
 
                 ConvergenceProof proof = new ConvergenceProof(rig, script);
-                await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1)).until(proof::converged);
-                List<String> problems = new ArrayList<>(proof.mismatches());
-                int logRedeliveries = proof.checkEventLog(broker.bootstrapServers(), problems);
+                ConvergenceProof.Verdict verdict = proof.awaitVerdict(broker.bootstrapServers());
+                List<String> problems = verdict.problems();
                 System.out.printf("RESILIENCE broker-restart: seed=%d events=%d batches=%d scriptDuplicates=%d "
                                 + "brokerRestarts=%d outageMs=%d webhook503=%d retriedPosts=%d redeliveredRecordsInLog=%d "
                                 + "outcomes=%s finalMismatches=%d%n",
                         seed, script.distinctEvents(), script.batches().size(), script.duplicates(), restarted,
-                        outageMillis, source.unavailable(), source.resentBatches(), logRedeliveries, proof.outcomeCounts(),
+                        outageMillis, source.unavailable(), source.resentBatches(), verdict.logRedeliveries(), proof.outcomeCounts(),
                         problems.size());
                 assertThat(problems).as("seed %d:%s", seed, ConvergenceProof.describe(problems)).isEmpty();
                 assertThat(restarted).isEqualTo(restarts);

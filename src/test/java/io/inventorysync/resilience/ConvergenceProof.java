@@ -1,5 +1,7 @@
 package io.inventorysync.resilience;
 
+import static org.awaitility.Awaitility.await;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -61,6 +63,18 @@ final class ConvergenceProof {
     /** Cheap enough to poll: everything applied, nothing pending, every sandbox showing what it should. */
     boolean converged() {
         return mismatches().isEmpty();
+    }
+
+    /** What the proof found once the state converged: every problem left, and the events topic's redeliveries. */
+    record Verdict(List<String> problems, int logRedeliveries) {
+    }
+
+    /** Waits (up to 3 minutes) until the state has converged, then checks the events topic as well. */
+    Verdict awaitVerdict(String bootstrapServers) {
+        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1)).until(this::converged);
+        List<String> problems = new ArrayList<>(mismatches());
+        int logRedeliveries = checkEventLog(bootstrapServers, problems);
+        return new Verdict(problems, logRedeliveries);
     }
 
     /** For an Awaitility wait on {@link #converged}: on timeout, prints what still differs. */

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.TreeSet;
 
 import io.inventorysync.support.Events;
 
@@ -112,6 +113,18 @@ final class EventScript {
 
     List<List<StockEvent>> batches() {
         return batches;
+    }
+
+    /**
+     * Where to break in: {@code count} distinct batch numbers drawn from {@code random}, each at least {@code margin}
+     * batches from the start and from the end of the script, so the stream is under way and still has work to do.
+     */
+    TreeSet<Integer> randomBatchNumbers(Random random, int count, int margin) {
+        TreeSet<Integer> picked = new TreeSet<>();
+        while (picked.size() < count) {
+            picked.add(margin + random.nextInt(batches.size() - 2 * margin));
+        }
+        return picked;
     }
 
     /** Copies of earlier events the script itself re-sends. */

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
@@ -48,9 +47,8 @@ class InstanceKilledInTwoInstanceDeploymentIT {
                 stream.finish();
 
                 ConvergenceProof proof = new ConvergenceProof(rig, script);
-                await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1)).until(proof::converged);
-                List<String> problems = new ArrayList<>(proof.mismatches());
-                int logRedeliveries = proof.checkEventLog(TestStack.kafka().bootstrapServers(), problems);
+                ConvergenceProof.Verdict verdict = proof.awaitVerdict(TestStack.kafka().bootstrapServers());
+                List<String> problems = verdict.problems();
                 long appliedAfterKill = count(rig, "SELECT count(*) FROM applied_event") - appliedBeforeKill;
                 long stillLeasedByA = count(rig, "SELECT count(*) FROM channel_listing WHERE lease_owner LIKE 'a#%'");
                 System.out.printf("RESILIENCE two-instances: seed=%d events=%d batches=%d scriptDuplicates=%d kills=1 "
@@ -59,7 +57,7 @@ class InstanceKilledInTwoInstanceDeploymentIT {
                                 + "finalMismatches=%d%n",
                         seed, script.distinctEvents(), script.batches().size(), script.duplicates(), source.resentBatches(),
                         source.connectionFailures(), appliedAfterKill, leasedByA, pendingAtKill, stillLeasedByA,
-                        logRedeliveries, proof.outcomeCounts(), problems.size());
+                        verdict.logRedeliveries(), proof.outcomeCounts(), problems.size());
                 assertThat(problems).as("seed %d:%s", seed, ConvergenceProof.describe(problems)).isEmpty();
                 assertThat(appliedAfterKill).as("events the survivor applied after the kill").isPositive();
                 assertThat(stillLeasedByA).as("claims of the killed instance left").isZero();

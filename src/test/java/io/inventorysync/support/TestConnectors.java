@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 
+import io.inventorysync.connectors.shopify.sandbox.ShopifySandbox;
+
 /** A connectors/ directory for one test: an ERP webhook source and a Shopify channel on the sandbox. */
 public final class TestConnectors {
 
@@ -19,6 +21,12 @@ public final class TestConnectors {
 
     private TestConnectors(Path dir) {
         this.dir = dir;
+    }
+
+    /** The connectors of a test whose Shopify channel pushes to the shared sandbox ({@link TestStack#shopify()}). */
+    public static TestConnectors onSharedShopify(String buffer, List<String> skus) {
+        ShopifySandbox shop = TestStack.shopify();
+        return create(shop.baseUrl(), shop.accessToken(), buffer, skus);
     }
 
     /** @param skus mapped SKUs; each gets a stable inventory item id derived from the SKU ({@link #itemGid}) */

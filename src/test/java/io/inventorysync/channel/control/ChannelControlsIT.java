@@ -2,6 +2,8 @@ package io.inventorysync.channel.control;
 
 import static io.inventorysync.support.Events.array;
 import static io.inventorysync.support.Events.delta;
+import static io.inventorysync.support.ShownOnShop.awaitShown;
+import static io.inventorysync.support.ShownOnShop.shown;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -12,7 +14,6 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.IntStream;
 
@@ -64,8 +65,8 @@ class ChannelControlsIT {
     static {
         List<String> mapped = new ArrayList<>();
         List.of(PAUSE, SKU_PAUSE, BUFFER, LIMITED, BACKOFF).forEach(mapped::addAll);
+        CONNECTORS = TestConnectors.onSharedShopify("0", mapped);
         ShopifySandbox sandbox = TestStack.shopify();
-        CONNECTORS = TestConnectors.create(sandbox.baseUrl(), sandbox.accessToken(), "0", mapped);
         try {
             Files.writeString(CONNECTORS.dir().resolve("shopify-shadow.yaml"), """
                     kind: channel
@@ -126,7 +127,7 @@ class ChannelControlsIT {
     @Test
     void pausedChannelReceivesNothingUntilResumedThenCatchesUpToTheLatestQuantity() throws IOException {
         receive(PAUSE, 10);
-        PAUSE.forEach(sku -> awaitShown(sku, 10));
+        PAUSE.forEach(sku -> awaitShown(sandbox, sku, 10));
 
         JsonNode paused = admin("POST", "/api/v1/channels/" + CHANNEL + "/pause?reason=shop%20migration", null, 200);
         assertThat(paused.path("paused").asBoolean()).isTrue();
@@ -137,13 +138,13 @@ class ChannelControlsIT {
         await().atMost(Duration.ofSeconds(20)).until(() -> desired(CHANNEL, PAUSE.get(0)) == 18);
         // the dispatcher had every chance to push: it has not, and the backlog stays visible
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).untilAsserted(() ->
-                PAUSE.forEach(sku -> assertThat(shown(sku)).contains(10)));
+                PAUSE.forEach(sku -> assertThat(shown(sandbox, sku)).contains(10)));
         assertThat(gauge("inventory.channel.backlog", CHANNEL)).isGreaterThanOrEqualTo(PAUSE.size());
 
         HttpResponse<String> resumed = client.admin("POST", "/api/v1/channels/" + CHANNEL + "/resume", null, TOKEN);
         assertThat(resumed.statusCode()).as(resumed.body()).isEqualTo(200);
 
-        PAUSE.forEach(sku -> awaitShown(sku, 18));
+        PAUSE.forEach(sku -> awaitShown(sandbox, sku, 18));
         assertThat(gauge("inventory.channel.paused", CHANNEL)).isZero();
         JsonNode history = admin("GET", "/api/v1/channels/" + CHANNEL + "/controls", null, 200).path("history");
         assertThat(history).extracting(h -> h.path("action").asText()).startsWith("resume", "pause");
@@ -154,7 +155,7 @@ class ChannelControlsIT {
     @Test
     void pausedSkuKeepsItsLastQuantityWhileTheOthersMoveAndCatchesUpWhenResumed() throws IOException {
         receive(SKU_PAUSE, 20);
-        SKU_PAUSE.forEach(sku -> awaitShown(sku, 20));
+        SKU_PAUSE.forEach(sku -> awaitShown(sandbox, sku, 20));
         String held = SKU_PAUSE.get(0);
         String moving = SKU_PAUSE.get(1);
 
@@ -163,29 +164,29 @@ class ChannelControlsIT {
                 .contains(held + ":true");
         receive(SKU_PAUSE, -6);
 
-        awaitShown(moving, 14);
+        awaitShown(sandbox, moving, 14);
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).untilAsserted(() ->
-                assertThat(shown(held)).contains(20));
+                assertThat(shown(sandbox, held)).contains(20));
 
         admin("DELETE", "/api/v1/channels/" + CHANNEL + "/skus/" + held + "/pause", null, 200);
-        awaitShown(held, 14);
+        awaitShown(sandbox, held, 14);
     }
 
     @Test
     void skuBufferHoldsUnitsBackFromTheChannelAndRemovingItRestoresTheLedgerQuantity() throws IOException {
         receive(BUFFER, 20);
-        BUFFER.forEach(sku -> awaitShown(sku, 20));
+        BUFFER.forEach(sku -> awaitShown(sandbox, sku, 20));
         String buffered = BUFFER.get(0);
 
         admin("PUT", "/api/v1/channels/" + CHANNEL + "/skus/" + buffered + "/buffer", "{\"units\": 5}", 200);
-        awaitShown(buffered, 15);
+        awaitShown(sandbox, buffered, 15);
         admin("PUT", "/api/v1/channels/" + CHANNEL + "/skus/" + buffered + "/buffer", "{\"units\": 50}", 200);
-        awaitShown(buffered, 0);
-        assertThat(shown(BUFFER.get(1))).contains(20);
+        awaitShown(sandbox, buffered, 0);
+        assertThat(shown(sandbox, BUFFER.get(1))).contains(20);
         assertThat(desired(CHANNEL, buffered)).as("the ledger's quantity is untouched").isEqualTo(20);
 
         admin("DELETE", "/api/v1/channels/" + CHANNEL + "/skus/" + buffered + "/buffer", null, 200);
-        awaitShown(buffered, 20);
+        awaitShown(sandbox, buffered, 20);
         assertThat(admin("GET", "/api/v1/channels/" + CHANNEL + "/controls", null, 200).path("skus"))
                 .noneMatch(s -> s.path("sku").asText().equals(buffered));
     }
@@ -199,7 +200,7 @@ class ChannelControlsIT {
         }
         assertThat(client.postSigned(array(events)).statusCode()).isEqualTo(202);
         for (int i = 0; i < LIMITED.size(); i++) {
-            awaitShown(LIMITED.get(i), quantities[i]);
+            awaitShown(sandbox, LIMITED.get(i), quantities[i]);
         }
 
         try {
@@ -207,12 +208,12 @@ class ChannelControlsIT {
 
             assertThat(limitedAvailability.engaged(CHANNEL)).contains(5);
             assertThat(gauge("inventory.channel.limited.availability", CHANNEL)).isEqualTo(1.0);
-            awaitShown(LIMITED.get(0), 0);
-            awaitShown(LIMITED.get(1), 0);
-            assertThat(shown(LIMITED.get(2))).contains(30);
+            awaitShown(sandbox, LIMITED.get(0), 0);
+            awaitShown(sandbox, LIMITED.get(1), 0);
+            assertThat(shown(sandbox, LIMITED.get(2))).contains(30);
             // a sale that takes a plentiful SKU below the threshold publishes 0 too
             assertThat(client.postSigned(delta("sale", LIMITED.get(2), "WH-1", -27, null, 2)).statusCode()).isEqualTo(202);
-            awaitShown(LIMITED.get(2), 0);
+            awaitShown(sandbox, LIMITED.get(2), 0);
             JsonNode state = admin("GET", "/api/v1/channels/" + CHANNEL + "/controls", null, 200);
             assertThat(state.path("limited_availability_below").asInt()).isEqualTo(5);
             assertThat(state.at("/history/0/actor").asText()).isEqualTo(ChannelControls.PROTECTIVE_ACTION);
@@ -220,9 +221,9 @@ class ChannelControlsIT {
             admin("DELETE", "/api/v1/channels/" + CHANNEL + "/limited-availability?reason=sync%20healthy", null, 200);
         }
 
-        awaitShown(LIMITED.get(0), 2);
-        awaitShown(LIMITED.get(1), 4);
-        awaitShown(LIMITED.get(2), 3);
+        awaitShown(sandbox, LIMITED.get(0), 2);
+        awaitShown(sandbox, LIMITED.get(1), 4);
+        awaitShown(sandbox, LIMITED.get(2), 3);
         assertThat(limitedAvailability.engaged(CHANNEL)).isEmpty();
         assertThat(gauge("inventory.channel.limited.availability", CHANNEL)).isZero();
     }
@@ -231,7 +232,7 @@ class ChannelControlsIT {
     void syncNowClearsTheRetryBackOffOfTheChannelsBacklog() throws IOException {
         String sku = BACKOFF.get(0);
         receive(BACKOFF, 10);
-        awaitShown(sku, 10);
+        awaitShown(sandbox, sku, 10);
 
         sandbox.injectFaults(SandboxFaults.serverError(10_000));
         receive(BACKOFF, 5);
@@ -244,13 +245,13 @@ class ChannelControlsIT {
         JsonNode synced = admin("POST", "/api/v1/channels/" + CHANNEL + "/sync", null, 202);
 
         assertThat(synced.path("listings_due").asInt()).isGreaterThanOrEqualTo(1);
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(shown(sku)).contains(15));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(shown(sandbox, sku)).contains(15));
 
         // full sync pushes even a converged listing again: a level changed behind our back is put right
         sandbox.setLevel(TestConnectors.itemGid(sku), TestConnectors.LOCATION_GID, 99);
         JsonNode full = admin("POST", "/api/v1/channels/" + CHANNEL + "/sync?full=true", null, 202);
         assertThat(full.path("listings_due").asInt()).isGreaterThanOrEqualTo(1);
-        awaitShown(sku, 15);
+        awaitShown(sandbox, sku, 15);
     }
 
     @Test
@@ -350,14 +351,6 @@ class ChannelControlsIT {
         skus.forEach(sku -> events.add(delta(type, sku, "WH-1", change, null, 1)));
         HttpResponse<String> response = client.postSigned(array(events));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
-    }
-
-    private void awaitShown(String sku, int quantity) {
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(shown(sku)).as(sku).contains(quantity));
-    }
-
-    private Optional<Integer> shown(String sku) {
-        return sandbox.available(TestConnectors.itemGid(sku), TestConnectors.LOCATION_GID);
     }
 
     private int desired(String channel, String sku) {

@@ -1,8 +1,8 @@
 package io.inventorysync.connectors.amazon;
 
+import static io.inventorysync.support.FastAmazonSandbox.listingsUri;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.List;
 
 import org.apache.camel.CamelContext;
@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import io.inventorysync.channel.ChannelApiMeters;
 import io.inventorysync.channel.PushOutcome;
 import io.inventorysync.connectors.amazon.sandbox.AmazonSandbox;
-import io.inventorysync.connectors.amazon.sandbox.AmazonSandboxSettings;
+import io.inventorysync.support.FastAmazonSandbox;
 import io.inventorysync.connectors.amazon.sandbox.SandboxFaults;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
@@ -33,8 +33,7 @@ class AmazonApiMetersIT {
 
     @BeforeAll
     static void startSandbox() {
-        sandbox = AmazonSandbox.start(AmazonSandboxSettings.defaults().withTimeScale(AmazonListingsProducerIT.TIME_SCALE)
-                .withDelays(Duration.ofMillis(50), Duration.ofMillis(100)), 0);
+        sandbox = FastAmazonSandbox.start();
     }
 
     @AfterAll
@@ -56,14 +55,6 @@ class AmazonApiMetersIT {
         camel.stop();
     }
 
-    private static String uri(String extra) {
-        return "amazon-listings:" + sandbox.sellerId() + "?endpointUrl=RAW(" + sandbox.baseUrl() + ")"
-                + "&lwaTokenUrl=RAW(" + sandbox.lwaTokenUrl() + ")&lwaClientId=RAW(" + sandbox.lwaClientId() + ")"
-                + "&lwaClientSecret=RAW(" + sandbox.lwaClientSecret() + ")&lwaRefreshToken=RAW(" + sandbox.lwaRefreshToken() + ")"
-                + "&marketplaceIds=" + sandbox.marketplaceId() + "&feedPollInterval=20&maxFeedWait=10000"
-                + "&rateLimitScale=" + AmazonListingsProducerIT.TIME_SCALE + "&initialBackoff=10&maxBackoff=200" + extra;
-    }
-
     private double calls(String operation, String outcome) {
         var counter = meters.find(ChannelApiMeters.CALLS).tag("channel", CHANNEL).tag("operation", operation)
                 .tag("outcome", outcome).counter();
@@ -75,7 +66,7 @@ class AmazonApiMetersIT {
         sandbox.injectFaults(SandboxFaults.throttle(1));
 
         List<?> outcomes = camel.createProducerTemplate().requestBody(
-                uri("&channelName=" + CHANNEL + "&maxRetries=3"),
+                listingsUri(sandbox, "&channelName=" + CHANNEL + "&maxRetries=3"),
                 AmazonListingsProducerIT.items(3, 0), List.class);
 
         assertThat(outcomes).hasSize(3).allSatisfy(o -> assertThat(((PushOutcome) o).status()).isEqualTo(PushOutcome.Status.PUSHED));

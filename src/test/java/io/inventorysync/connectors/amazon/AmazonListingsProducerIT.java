@@ -1,5 +1,6 @@
 package io.inventorysync.connectors.amazon;
 
+import static io.inventorysync.support.FastAmazonSandbox.listingsUri;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -10,7 +11,7 @@ import java.util.Map;
 import io.inventorysync.channel.ListingQuantity;
 import io.inventorysync.channel.PushOutcome;
 import io.inventorysync.connectors.amazon.sandbox.AmazonSandbox;
-import io.inventorysync.connectors.amazon.sandbox.AmazonSandboxSettings;
+import io.inventorysync.support.FastAmazonSandbox;
 import io.inventorysync.connectors.amazon.sandbox.SandboxFaults;
 import io.inventorysync.connectors.amazon.sandbox.SandboxIssue;
 import io.inventorysync.connectors.amazon.sandbox.SandboxRateLimits;
@@ -31,15 +32,13 @@ import org.junit.jupiter.api.Test;
  */
 class AmazonListingsProducerIT {
 
-    static final double TIME_SCALE = 100;
     static AmazonSandbox sandbox;
     CamelContext camel;
     ProducerTemplate template;
 
     @BeforeAll
     static void startSandbox() {
-        sandbox = AmazonSandbox.start(AmazonSandboxSettings.defaults().withTimeScale(TIME_SCALE)
-                .withDelays(Duration.ofMillis(50), Duration.ofMillis(100)), 0);
+        sandbox = FastAmazonSandbox.start();
     }
 
     @AfterAll
@@ -59,14 +58,6 @@ class AmazonListingsProducerIT {
     void noUsagePlanWasViolated() {
         camel.stop();
         assertThat(sandbox.stats().violations()).as("429s the client caused by going over a usage plan").isEmpty();
-    }
-
-    static String uri(String extra) {
-        return "amazon-listings:" + sandbox.sellerId() + "?endpointUrl=RAW(" + sandbox.baseUrl() + ")"
-                + "&lwaTokenUrl=RAW(" + sandbox.lwaTokenUrl() + ")&lwaClientId=RAW(" + sandbox.lwaClientId() + ")"
-                + "&lwaClientSecret=RAW(" + sandbox.lwaClientSecret() + ")&lwaRefreshToken=RAW(" + sandbox.lwaRefreshToken() + ")"
-                + "&marketplaceIds=" + sandbox.marketplaceId() + "&feedPollInterval=20&maxFeedWait=10000"
-                + "&rateLimitScale=" + TIME_SCALE + "&initialBackoff=10&maxBackoff=200" + extra;
     }
 
     static ListingQuantity listing(int n, int quantity) {
@@ -97,7 +88,7 @@ class AmazonListingsProducerIT {
     void thirtyListingsGoAsOneFeedAndAmazonShowsEachQuantityWhenReadBack() throws Exception {
         List<ListingQuantity> items = items(30, 100);
 
-        Exchange answer = template.request(uri(""), exchange -> exchange.getMessage().setBody(items));
+        Exchange answer = template.request(listingsUri(sandbox, ""), exchange -> exchange.getMessage().setBody(items));
 
         List<?> outcomes = answer.getMessage().getBody(List.class);
         assertThat(outcomes).hasSize(30);
@@ -112,7 +103,7 @@ class AmazonListingsProducerIT {
             assertThat(sandbox.quantity(item.listing().get("sellerSku"))).as(item.sku()).contains(item.quantity());
         }
         // and through getListingsItem, as a reconciliation reads it, within its usage plan
-        AmazonListingsClient reader = camel.getEndpoint(uri(""), AmazonListingsEndpoint.class).createClient();
+        AmazonListingsClient reader = camel.getEndpoint(listingsUri(sandbox, ""), AmazonListingsEndpoint.class).createClient();
         for (ListingQuantity item : items) {
             assertThat(reader.readQuantity(item.listing().get("sellerSku"))).as(item.sku()).contains(item.quantity());
         }
@@ -120,7 +111,7 @@ class AmazonListingsProducerIT {
 
     @Test
     void aBodyLargerThanTheBatchSizeIsSplitIntoFeeds() {
-        Exchange answer = template.request(uri("&batchSize=10"), exchange -> exchange.getMessage().setBody(items(25, 0)));
+        Exchange answer = template.request(listingsUri(sandbox, "&batchSize=10"), exchange -> exchange.getMessage().setBody(items(25, 0)));
 
         assertAll(answer.getMessage().getBody(List.class), PushOutcome.Status.PUSHED, null);
         assertThat(sandbox.stats().feedsSubmitted()).isEqualTo(3);
@@ -134,7 +125,7 @@ class AmazonListingsProducerIT {
         List<ListingQuantity> items = items(30, 0);
         sandbox.registerSkus(items.stream().map(i -> i.listing().get("sellerSku")).filter(s -> !s.equals("AMZ-7") && !s.equals("AMZ-19")).toList());
 
-        List<PushOutcome> outcomes = push(uri(""), items);
+        List<PushOutcome> outcomes = push(listingsUri(sandbox, ""), items);
 
         assertThat(outcomes).filteredOn(o -> o.status() == PushOutcome.Status.REJECTED)
                 .extracting(PushOutcome::sku).containsExactly("OUR-7", "OUR-19");
@@ -147,7 +138,7 @@ class AmazonListingsProducerIT {
 
     @Test
     void negativeQuantityIsRejectedWithAmazonsAttributeCode() {
-        List<PushOutcome> outcomes = push(uri(""), List.of(listing(1, 5), listing(2, -3)));
+        List<PushOutcome> outcomes = push(listingsUri(sandbox, ""), List.of(listing(1, 5), listing(2, -3)));
 
         assertThat(outcomes.get(0).status()).isEqualTo(PushOutcome.Status.PUSHED);
         assertThat(outcomes.get(1).status()).isEqualTo(PushOutcome.Status.REJECTED);
@@ -160,7 +151,7 @@ class AmazonListingsProducerIT {
         sandbox.injectIssue(new SandboxIssue("AMZ-1", "WARNING", "18448", "Attributes tagged as relevant_attributes are incomplete.", null));
         sandbox.injectIssue(new SandboxIssue("AMZ-2", "ERROR", "90220", "'[condition_type]' is required but not supplied.", "condition_type"));
 
-        List<PushOutcome> outcomes = push(uri(""), items(3, 0));
+        List<PushOutcome> outcomes = push(listingsUri(sandbox, ""), items(3, 0));
 
         assertThat(outcomes.get(0).status()).isEqualTo(PushOutcome.Status.PUSHED);
         assertThat(outcomes.get(0).message()).contains("18448").contains("WARNING");
@@ -177,7 +168,7 @@ class AmazonListingsProducerIT {
         ListingQuantity earlier = new ListingQuantity("OUR-A", Map.of("sellerSku", "AMZ-SAME"), 1, null);
         ListingQuantity later = new ListingQuantity("OUR-B", Map.of("sellerSku", "AMZ-SAME"), 2, null);
 
-        List<PushOutcome> outcomes = push(uri(""), List.of(unmapped, earlier, later));
+        List<PushOutcome> outcomes = push(listingsUri(sandbox, ""), List.of(unmapped, earlier, later));
 
         assertThat(outcomes.get(0).status()).isEqualTo(PushOutcome.Status.REJECTED);
         assertThat(outcomes.get(0).code()).isEqualTo("MISSING_LISTING_ID");
@@ -192,7 +183,7 @@ class AmazonListingsProducerIT {
         sandbox.injectFaults(new SandboxFaults(2, null, 2, null, null, null));
         List<ListingQuantity> items = items(10, 0);
 
-        List<PushOutcome> outcomes = push(uri("&maxRetries=5"), items);
+        List<PushOutcome> outcomes = push(listingsUri(sandbox, "&maxRetries=5"), items);
 
         assertAll(outcomes, PushOutcome.Status.PUSHED, null);
         assertThat(sandbox.stats().http5xx()).isEqualTo(2);
@@ -205,7 +196,7 @@ class AmazonListingsProducerIT {
     void itemsStillFailingAfterMaxRetriesAreAnsweredRetryWithAmazonsCode() {
         sandbox.injectFaults(SandboxFaults.serverError(100));
 
-        List<PushOutcome> outcomes = push(uri("&maxRetries=2"), items(5, 0));
+        List<PushOutcome> outcomes = push(listingsUri(sandbox, "&maxRetries=2"), items(5, 0));
 
         assertAll(outcomes, PushOutcome.Status.RETRY, "ServiceUnavailable");
         assertThat(sandbox.stats().http5xx()).as("first try + 2 retries").isEqualTo(3);
@@ -216,7 +207,7 @@ class AmazonListingsProducerIT {
     void aFatalFeedAnswersEveryItemRetryWithoutResubmittingIt() {
         sandbox.injectFaults(SandboxFaults.fatal(1));
 
-        Exchange answer = template.request(uri(""), exchange -> exchange.getMessage().setBody(items(4, 0)));
+        Exchange answer = template.request(listingsUri(sandbox, ""), exchange -> exchange.getMessage().setBody(items(4, 0)));
 
         List<PushOutcome> outcomes = answer.getMessage().getBody(List.class);
         assertAll(outcomes, PushOutcome.Status.RETRY, "FATAL");
@@ -231,14 +222,14 @@ class AmazonListingsProducerIT {
     void aCancelledFeedAnswersEveryItemRetry() {
         sandbox.injectFaults(SandboxFaults.cancel(1));
 
-        assertAll(push(uri(""), items(3, 0)), PushOutcome.Status.RETRY, "CANCELLED");
+        assertAll(push(listingsUri(sandbox, ""), items(3, 0)), PushOutcome.Status.RETRY, "CANCELLED");
     }
 
     @Test
     void aFeedNotDoneWithinMaxFeedWaitAnswersRetryWithFeedTimeout() {
         sandbox.configureDelays(Duration.ofMillis(10), Duration.ofSeconds(5));
 
-        List<PushOutcome> outcomes = push(uri("").replace("maxFeedWait=10000", "maxFeedWait=300"), items(3, 0));
+        List<PushOutcome> outcomes = push(listingsUri(sandbox, "").replace("maxFeedWait=10000", "maxFeedWait=300"), items(3, 0));
 
         assertAll(outcomes, PushOutcome.Status.RETRY, "FEED_TIMEOUT");
         assertThat(outcomes.get(0).message()).contains("IN_PROGRESS");
@@ -249,7 +240,7 @@ class AmazonListingsProducerIT {
         sandbox.setAccessTokenLifetime(Duration.ofSeconds(2));
 
         for (int round = 0; round < 5; round++) {
-            assertAll(push(uri(""), items(3, round * 10)), PushOutcome.Status.PUSHED, null);
+            assertAll(push(listingsUri(sandbox, ""), items(3, round * 10)), PushOutcome.Status.PUSHED, null);
         }
 
         assertThat(sandbox.stats().tokensIssued()).as("refreshed as the two-second tokens ran out").isGreaterThanOrEqualTo(2);
@@ -258,10 +249,10 @@ class AmazonListingsProducerIT {
 
     @Test
     void aTokenAmazonNoLongerAcceptsIsReplacedAndTheCallMadeAgain() {
-        assertAll(push(uri(""), items(2, 0)), PushOutcome.Status.PUSHED, null);
+        assertAll(push(listingsUri(sandbox, ""), items(2, 0)), PushOutcome.Status.PUSHED, null);
         sandbox.expireAccessTokens();
 
-        assertAll(push(uri(""), items(2, 10)), PushOutcome.Status.PUSHED, null);
+        assertAll(push(listingsUri(sandbox, ""), items(2, 10)), PushOutcome.Status.PUSHED, null);
 
         assertThat(sandbox.stats().unauthorized()).isEqualTo(1);
         assertThat(sandbox.stats().tokensIssued()).isEqualTo(2);
@@ -270,7 +261,7 @@ class AmazonListingsProducerIT {
 
     @Test
     void aRefreshTokenLwaRefusesRejectsEveryItemWithLwasCodeAndStopsCalling() {
-        String badToken = uri("&batchSize=2").replace("lwaRefreshToken=RAW(" + sandbox.lwaRefreshToken() + ")",
+        String badToken = listingsUri(sandbox, "&batchSize=2").replace("lwaRefreshToken=RAW(" + sandbox.lwaRefreshToken() + ")",
                 "lwaRefreshToken=RAW(Atzr|revoked)");
 
         List<PushOutcome> outcomes = push(badToken, items(5, 0));
@@ -283,7 +274,7 @@ class AmazonListingsProducerIT {
     @Test
     void manyPushesInARowKeepToEveryUsagePlanAndTheFeedSubmissionLimit() {
         for (int round = 0; round < 12; round++) {
-            assertAll(push(uri(""), items(5, round * 10)), PushOutcome.Status.PUSHED, null);
+            assertAll(push(listingsUri(sandbox, ""), items(5, round * 10)), PushOutcome.Status.PUSHED, null);
         }
 
         assertThat(sandbox.stats().feedsSubmitted()).isEqualTo(12);
@@ -310,7 +301,7 @@ class AmazonListingsProducerIT {
 
     @Test
     void jsonTextBodiesAreReadToo() {
-        List<PushOutcome> outcomes = push(uri(""),
+        List<PushOutcome> outcomes = push(listingsUri(sandbox, ""),
                 "[{\"sku\":\"OUR-1\",\"listing\":{\"sellerSku\":\"AMZ-1\"},\"quantity\":9,\"expectedQuantity\":3}]");
 
         assertAll(outcomes, PushOutcome.Status.PUSHED, null);
