@@ -286,12 +286,12 @@ class AmazonListingsProducerIT {
     void onceFeedsHaveFinishedTheFirstGetFeedOfANewOneWaitsForTheQuickestOfThem() {
         // 50 + 100 ms in the sandbox, polled every 20 ms: the first feed is asked about every interval
         long before = sandbox.stats().calls(SandboxRateLimits.GET_FEED);
-        assertAll(push(uri(""), items(3, 0)), PushOutcome.Status.PUSHED, null);
+        assertAll(push(listingsUri(sandbox, ""), items(3, 0)), PushOutcome.Status.PUSHED, null);
         long firstFeedPolls = sandbox.stats().calls(SandboxRateLimits.GET_FEED) - before;
-        assertAll(push(uri(""), items(3, 10)), PushOutcome.Status.PUSHED, null);
+        assertAll(push(listingsUri(sandbox, ""), items(3, 10)), PushOutcome.Status.PUSHED, null);
 
         before = sandbox.stats().calls(SandboxRateLimits.GET_FEED);
-        assertAll(push(uri(""), items(3, 20)), PushOutcome.Status.PUSHED, null);
+        assertAll(push(listingsUri(sandbox, ""), items(3, 20)), PushOutcome.Status.PUSHED, null);
         long laterFeedPolls = sandbox.stats().calls(SandboxRateLimits.GET_FEED) - before;
 
         assertThat(firstFeedPolls).as("polls of the first feed").isGreaterThanOrEqualTo(4);
