@@ -1,6 +1,5 @@
 package io.inventorysync.alert;
 
-import java.lang.management.ManagementFactory;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.List;
@@ -47,7 +46,7 @@ public class AlertConfiguration {
         List<Notifier> notifiers = List.of(new ChatWebhookNotifier(properties.getChat(), http, json),
                 new MailNotifier(properties.getMail(), mailSender), new SmsWebhookNotifier(properties.getSms(), http, json));
         return new IncidentEscalator(store, properties, notifiers, protectiveAction, new AlertMessages(), metrics,
-                instance(pipeline));
+                pipeline.effectiveInstanceId());
     }
 
     @Bean
@@ -55,7 +54,7 @@ public class AlertConfiguration {
             AlertProperties properties, InventorySyncProperties pipeline) {
         // a fresh suffix per start: two application contexts in one JVM (or a quick restart) never share a lease
         return new AlertTicker(store, escalator, metrics, properties,
-                instance(pipeline) + "#" + UUID.randomUUID().toString().substring(0, 8));
+                pipeline.effectiveInstanceId() + "#" + UUID.randomUUID().toString().substring(0, 8));
     }
 
     @Bean
@@ -68,7 +67,4 @@ public class AlertConfiguration {
         return new MonitorAlerts(alerts);
     }
 
-    private static String instance(InventorySyncProperties pipeline) {
-        return pipeline.getInstanceId() != null ? pipeline.getInstanceId() : ManagementFactory.getRuntimeMXBean().getName();
-    }
 }

@@ -100,6 +100,14 @@ public class InventorySyncProperties {
     public void setConnectorsDir(String connectorsDir) { this.connectorsDir = connectorsDir; }
     public String getInstanceId() { return instanceId; }
     public void setInstanceId(String instanceId) { this.instanceId = instanceId; }
+
+    /**
+     * The instance id, or the JVM's {@code pid@host} when none is set: one name for this instance in leases, alerts and
+     * monitor pings alike.
+     */
+    public String effectiveInstanceId() {
+        return instanceId != null ? instanceId : java.lang.management.ManagementFactory.getRuntimeMXBean().getName();
+    }
     public Topics getTopics() { return topics; }
     public Webhook getWebhook() { return webhook; }
     public Dispatch getDispatch() { return dispatch; }

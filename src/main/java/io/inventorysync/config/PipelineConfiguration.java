@@ -1,6 +1,5 @@
 package io.inventorysync.config;
 
-import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 
 import javax.sql.DataSource;
@@ -108,8 +107,7 @@ public class PipelineConfiguration {
     ListingBacklogComponent listingBacklogComponent(ListingStore store, SkuMappings mappings,
             DeadLetterPublisher deadLetters, ListingChangeListener changes, MeterRegistry meters,
             InventorySyncProperties properties, RateLimiterRegistry rateLimiters) {
-        String instance = properties.getInstanceId() != null ? properties.getInstanceId()
-                : ManagementFactory.getRuntimeMXBean().getName();
-        return new ListingBacklogComponent(store, mappings, deadLetters, changes, meters, instance, rateLimiters);
+        return new ListingBacklogComponent(store, mappings, deadLetters, changes, meters, properties.effectiveInstanceId(),
+                rateLimiters);
     }
 }

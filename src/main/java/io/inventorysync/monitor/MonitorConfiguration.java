@@ -1,6 +1,5 @@
 package io.inventorysync.monitor;
 
-import java.lang.management.ManagementFactory;
 import java.time.Clock;
 
 import org.apache.camel.CamelContext;
@@ -31,9 +30,7 @@ public class MonitorConfiguration {
     @Bean(destroyMethod = "close")
     MonitorPinger monitorPinger(MonitorProperties properties, MeterRegistry meters, InventorySyncProperties pipeline) {
         // the instance id names this instance everywhere else too (leases, alerts), so pings are told apart by it
-        String instance = pipeline.getInstanceId() != null ? pipeline.getInstanceId()
-                : ManagementFactory.getRuntimeMXBean().getName();
-        return new MonitorPinger(properties, meters, instance);
+        return new MonitorPinger(properties, meters, pipeline.effectiveInstanceId());
     }
 
     @Bean(destroyMethod = "close")
