@@ -4,7 +4,6 @@ import java.net.http.HttpClient;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
@@ -19,12 +18,10 @@ public class ChatWebhookNotifier implements Notifier {
 
     private final AlertProperties.Chat settings;
     private final JsonWebhook webhook;
-    private final ObjectMapper json;
 
     public ChatWebhookNotifier(AlertProperties.Chat settings, HttpClient http, ObjectMapper json) {
         this.settings = settings;
-        this.webhook = new JsonWebhook(http);
-        this.json = json;
+        this.webhook = new JsonWebhook(http, json);
     }
 
     @Override
@@ -42,12 +39,7 @@ public class ChatWebhookNotifier implements Notifier {
         Map<String, Object> payload = Map.of("text", message.subject() + "\n" + message.text(), "blocks", List.of(
                 Map.of("type", "header", "text", Map.of("type", "plain_text", "text", cut(message.subject(), HEADER_MAX))),
                 Map.of("type", "section", "text", Map.of("type", "mrkdwn", "text", cut(message.text(), SECTION_MAX)))));
-        try {
-            webhook.post(settings.getWebhookUrl(), null, json.writeValueAsString(payload), settings.getTimeout(),
-                    "chat webhook");
-        } catch (JsonProcessingException e) {
-            throw new NotificationFailedException("chat message not serialisable: " + e.getOriginalMessage());
-        }
+        webhook.post(settings.getWebhookUrl(), null, payload, settings.getTimeout(), "chat webhook");
     }
 
     private static String cut(String text, int max) {

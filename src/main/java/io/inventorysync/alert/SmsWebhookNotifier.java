@@ -4,7 +4,6 @@ import java.net.http.HttpClient;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** A generic SMS gateway: {@code POST {"recipients": ["+49…"], "message": "…"}} to the configured URL. */
@@ -15,12 +14,10 @@ public class SmsWebhookNotifier implements Notifier {
 
     private final AlertProperties.Sms settings;
     private final JsonWebhook webhook;
-    private final ObjectMapper json;
 
     public SmsWebhookNotifier(AlertProperties.Sms settings, HttpClient http, ObjectMapper json) {
         this.settings = settings;
-        this.webhook = new JsonWebhook(http);
-        this.json = json;
+        this.webhook = new JsonWebhook(http, json);
     }
 
     @Override
@@ -43,11 +40,6 @@ public class SmsWebhookNotifier implements Notifier {
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("recipients", settings.getRecipients());
         payload.put("message", text);
-        try {
-            webhook.post(settings.getUrl(), settings.getToken(), json.writeValueAsString(payload), settings.getTimeout(),
-                    "SMS gateway");
-        } catch (JsonProcessingException e) {
-            throw new NotificationFailedException("SMS message not serialisable: " + e.getOriginalMessage());
-        }
+        webhook.post(settings.getUrl(), settings.getToken(), payload, settings.getTimeout(), "SMS gateway");
     }
 }
