@@ -4,15 +4,16 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.Optional;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.PreparedStatementSetter;
 import org.springframework.jdbc.core.RowCallbackHandler;
 
 /**
@@ -46,8 +47,8 @@ public class ListingStore {
         }
         // one row per listing (the last value wins), or ON CONFLICT would touch a row twice
         // ... in (channel, SKU) order, the order every multi-row writer locks them in, so writers never deadlock
-        Map<List<String>, DesiredListing> unique = new java.util.TreeMap<>(
-                java.util.Comparator.<List<String>, String>comparing(k -> k.get(0)).thenComparing(k -> k.get(1)));
+        Map<List<String>, DesiredListing> unique = new TreeMap<>(
+                Comparator.<List<String>, String>comparing(k -> k.get(0)).thenComparing(k -> k.get(1)));
         desired.forEach(d -> unique.put(List.of(d.channel(), d.sku()), d));
         Set<String> changedChannels = new TreeSet<>(jdbc.query("""
                 INSERT INTO channel_listing (channel, sku, desired_quantity, desired_version, desired_at, event_at)
@@ -69,24 +70,6 @@ public class ListingStore {
                 (rs, i) -> rs.getString(1)));
         changedChannels.forEach(this::notifyChanged);
         return changedChannels;
-    }
-
-    /**
-     * The event time each listing's pending change started from ({@code event_at}), for the end-to-end latency of
-     * a push; listings without one (no event caused the change) are absent.
-     */
-    public Map<String, Instant> pendingEventTimes(String channel, Collection<String> skus) {
-        Map<String, Instant> times = new HashMap<>();
-        if (skus.isEmpty()) {
-            return times;
-        }
-        jdbc.query("SELECT sku, event_at FROM channel_listing WHERE channel = ? AND sku = ANY(?) AND event_at IS NOT NULL",
-                (PreparedStatementSetter) ps -> {
-                    ps.setString(1, channel);
-                    ps.setArray(2, ps.getConnection().createArrayOf("text", skus.toArray()));
-                },
-                (RowCallbackHandler) rs -> times.put(rs.getString(1), rs.getTimestamp(2).toInstant()));
-        return times;
     }
 
     /** Forces a listing to be pushed again (dead-letter replay of a rejected push), even if its value is unchanged. */
@@ -177,7 +160,7 @@ public class ListingStore {
      */
 
     public boolean recordPushed(ClaimedListing listing, int quantity) {
-        return !recordPushed(listing.channel(), List.of(new Pushed(listing, quantity))).isEmpty();
+        return recordPushed(listing.channel(), List.of(new Pushed(listing, quantity))).containsKey(listing.sku());
     }
 
     /** A listing the channel accepted, and the quantity it now shows. */
@@ -189,14 +172,17 @@ public class ListingStore {
      * few thousand listings a second the per-row commits were most of a round). Rows are locked in SKU order, the
      * order the ledger writes them in, so the two never deadlock.
      *
-     * @return the SKUs recorded; a listing missing from it had lost its lease (see above)
+     * @return the SKUs recorded, each with the event time its pushed change started from (empty when no event
+     *         caused it; the update leaves it as it was, so it is the pending period's start, for the end-to-end
+     *         latency); a listing missing from it had lost its lease (see above)
      */
-    public Set<String> recordPushed(String channel, Collection<Pushed> pushed) {
+    public Map<String, Optional<Instant>> recordPushed(String channel, Collection<Pushed> pushed) {
+        Map<String, Optional<Instant>> recorded = new HashMap<>();
         if (pushed.isEmpty()) {
-            return Set.of();
+            return recorded;
         }
-        List<Pushed> rows = pushed.stream().sorted(java.util.Comparator.comparing(p -> p.listing().sku())).toList();
-        return new HashSet<>(jdbc.query("""
+        List<Pushed> rows = List.copyOf(pushed);
+        jdbc.query("""
                 WITH p AS (SELECT * FROM unnest(?, ?, ?, ?) AS t(sku, version, quantity, owner)),
                 locked AS MATERIALIZED (
                     SELECT l.sku, p.version, p.quantity FROM channel_listing l JOIN p ON l.sku = p.sku AND l.lease_owner = p.owner
@@ -207,7 +193,7 @@ public class ListingStore {
                     next_attempt_at = '-infinity', last_error_code = NULL, last_error_message = NULL,
                     lease_owner = NULL, lease_until = NULL
                 FROM locked k WHERE l.channel = ? AND l.sku = k.sku
-                RETURNING l.sku""",
+                RETURNING l.sku, l.event_at""",
                 ps -> {
                     var c = ps.getConnection();
                     ps.setArray(1, c.createArrayOf("text", rows.stream().map(r -> r.listing().sku()).toArray()));
@@ -217,7 +203,9 @@ public class ListingStore {
                     ps.setString(5, channel);
                     ps.setString(6, channel);
                 },
-                (rs, i) -> rs.getString(1)));
+                (RowCallbackHandler) rs -> recorded.put(rs.getString(1),
+                        Optional.ofNullable(rs.getTimestamp(2)).map(Timestamp::toInstant)));
+        return recorded;
     }
 
     public boolean recordRetry(ClaimedListing listing, String code, String message, Instant notBefore) {

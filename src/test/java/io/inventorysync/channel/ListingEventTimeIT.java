@@ -54,8 +54,13 @@ class ListingEventTimeIT {
         store.writeDesired(List.of(new DesiredListing(channel, sku, quantity, eventAt)));
     }
 
+    /** The event time each listing's pending change started from; listings without one are absent. */
     private Map<String, Instant> eventTimes(String... skus) {
-        return store.pendingEventTimes(channel, List.of(skus));
+        Map<String, Instant> times = new java.util.HashMap<>();
+        new JdbcTemplate(dataSource).query("SELECT sku, event_at FROM channel_listing WHERE channel = ? AND sku = ANY(?)"
+                + " AND event_at IS NOT NULL", rs -> { times.put(rs.getString(1), rs.getTimestamp(2).toInstant()); },
+                channel, skus);
+        return times;
     }
 
     private void pushAll() {
@@ -71,7 +76,10 @@ class ListingEventTimeIT {
         desire("SKU-1", 3, T.plusSeconds(5)); // a late-arriving older event: still the earliest not shown
         assertThat(eventTimes("SKU-1")).containsExactlyEntriesOf(Map.of("SKU-1", T.plusSeconds(5)));
 
-        pushAll();
+        ClaimedListing claimed = store.claim(channel, "owner", 100, Duration.ofMinutes(1)).get(0);
+        assertThat(store.recordPushed(channel, List.of(new ListingStore.Pushed(claimed, 3))))
+                .as("recording the push answers the time the latency is measured from")
+                .containsExactlyEntriesOf(Map.of("SKU-1", java.util.Optional.of(T.plusSeconds(5))));
         desire("SKU-1", 2, T.plusSeconds(60));
         assertThat(eventTimes("SKU-1")).as("converged, so the next change starts a new pending period")
                 .containsExactlyEntriesOf(Map.of("SKU-1", T.plusSeconds(60)));

@@ -209,7 +209,7 @@ class ListingStoreIT {
         jdbc.update("UPDATE channel_listing SET lease_owner = 'round-2' WHERE channel = ? AND sku = 'SKU-2'", channel);
 
         Set<String> recorded = store.recordPushed(channel,
-                round.stream().map(l -> new ListingStore.Pushed(l, l.quantity())).toList());
+                round.stream().map(l -> new ListingStore.Pushed(l, l.quantity())).toList()).keySet();
 
         assertThat(recorded).containsExactlyInAnyOrder("SKU-1", "SKU-3");
         assertThat(jdbc.queryForList("SELECT sku FROM channel_listing WHERE channel = ? AND pushed_version = desired_version"

@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -219,15 +218,12 @@ public class ListingBacklogConsumer extends DefaultConsumer {
                 case REJECTED -> reject(listing, outcome.code(), outcome.message());
             }
         }
-        // read before recording: a change committed after the push below would start a new pending period
-        Map<String, Instant> eventTimes = store.pendingEventTimes(channel,
-                pushed.stream().map(p -> p.listing().sku()).toList());
-        Set<String> recorded = store.recordPushed(channel, pushed);
+        Map<String, Optional<Instant>> recorded = store.recordPushed(channel, pushed);
         for (ListingStore.Pushed p : pushed) {
             ClaimedListing listing = p.listing();
             dispatchMeters.outcome(PushOutcome.Status.PUSHED);
-            if (recorded.contains(listing.sku())) {
-                dispatchMeters.acknowledged(listing.desiredAt(), eventTimes.get(listing.sku()), now);
+            if (recorded.containsKey(listing.sku())) {
+                dispatchMeters.acknowledged(listing.desiredAt(), recorded.get(listing.sku()).orElse(null), now);
             } else {
                 // Our value may have reached the channel after the newer claim's (a channel without compare-and-set,
                 // such as an Amazon feed submitted late, then shows the older value): push the latest value once
